@@ -15,3 +15,15 @@ export interface ParseOptions {
   /** Called with the totals a report states about itself, when it states them. */
   onTotals?: (totals: StatedTotals) => void;
 }
+
+/**
+ * One report format. `sniff` looks only at the first bytes so detection is cheap on a 1 GB file;
+ * `parse` streams and yields every test case it sees (passes included) as it goes.
+ */
+export interface ReportParser {
+  /** Name used by `--format`: junit, trx, nunit, xunit, jest-json, vitest-json, mocha-json, go-json, go-text, tap, tsc, eslint, ... */
+  format: ReportFormat;
+  /** Confidence 0..1 that the content starting with `head` (first 64 KiB, decoded as UTF-8) is this format. */
+  sniff(head: string, fileName: string): number;
+  parse(input: NodeJS.ReadableStream, opts: ParseOptions & { displayName: string }): AsyncGenerator<TestResult>;
+}
