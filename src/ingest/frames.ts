@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { repoRelative } from '../events/paths.js';
 
 /** One stack frame, whatever language printed it. */
@@ -57,21 +58,29 @@ const INTERNAL = /^(node:|internal\/|<anonymous>|native|evalmachine)/;
 /**
  * The first frame that points into the repository (not a dependency, not the runtime): that is where a
  * person, or a fixer, should look. Paths come back repository-relative with forward slashes.
+ * `baseDir` (repository-relative) is where relative frame paths start: a workspace package's directory
+ * when its test runner printed paths relative to itself.
  */
-export function firstRepoFrame(stack: string | undefined, repoRoot: string): StackFrame | undefined {
+export function firstRepoFrame(stack: string | undefined, repoRoot: string, baseDir?: string): StackFrame | undefined {
   if (!stack) return undefined;
-  for (const f of repoFrames(stack, repoRoot)) return f;
+  for (const f of repoFrames(stack, repoRoot, baseDir)) return f;
   return undefined;
 }
 
 /** Every in-repository frame, repository-relative, in printed order. */
-export function repoFrames(stack: string, repoRoot: string): StackFrame[] {
+export function repoFrames(stack: string, repoRoot: string, baseDir?: string): StackFrame[] {
   const out: StackFrame[] = [];
   for (const f of parseFrames(stack)) {
     if (INTERNAL.test(f.file)) continue;
-    const rel = repoRelative(f.file, repoRoot);
+    const rel = repoRelative(baseDir ? resolveRelative(f.file, baseDir) : f.file, repoRoot);
     if (rel === undefined || VENDOR.test(rel) || VENDOR.test(f.file.replace(/\\/g, '/'))) continue;
     out.push({ ...f, file: rel });
   }
   return out;
+}
+
+/** Joins a relative path onto a repository-relative directory; absolute paths and URLs pass through. */
+function resolveRelative(file: string, baseDir: string): string {
+  if (/^([A-Za-z]:[\\/]|\/|file:\/\/)/.test(file)) return file;
+  return path.posix.join(baseDir.replace(/\\/g, '/'), file.replace(/\\/g, '/'));
 }
