@@ -2,6 +2,8 @@
 # Starts (or stops) a throwaway PostgreSQL on loopback for the store tests: no mock database anywhere.
 #   eval "$(scripts/pg-test-server.sh start)"   # prints export SUTURE_TEST_DATABASE_URL=...
 #   scripts/pg-test-server.sh stop
+# The store tests call `start` themselves when SUTURE_TEST_DATABASE_URL is unset, and leave the server
+# running for later runs (stop it with `npm run pg:stop`).
 set -euo pipefail
 PGDATA_DIR=${SUTURE_PG_DIR:-/tmp/suture-pg}
 PORT=${SUTURE_PG_PORT:-55432}
@@ -11,6 +13,9 @@ as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c
 
 case "${1:-start}" in
   start)
+    # Several test workers may ask at once: one initialises and starts, the others wait and reuse it.
+    exec 9>"$PGDATA_DIR.lock"
+    flock 9
     if [ ! -f "$PGDATA_DIR/PG_VERSION" ]; then
       mkdir -p "$PGDATA_DIR"; [ "$(id -u)" = 0 ] && chown postgres "$PGDATA_DIR"
       as_pg "$BIN/initdb -D $PGDATA_DIR -U postgres --auth=trust -E UTF8 >/dev/null"
