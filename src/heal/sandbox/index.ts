@@ -1,0 +1,61 @@
+import os from 'node:os';
+import { dependencyExcludes } from './links.js';
+import { cleanupLeftovers, deleteRef, register, unregister } from './registry.js';
+import { openRepo, type RepoInfo } from './repo.js';
+import { currentTree, excludePathspecs, REF_NAMESPACE, snapshotState, type Snapshot } from './snapshot.js';
+import { Sandbox } from './worktree.js';
+
+export { openRepo, type RepoInfo } from './repo.js';
+export { Sandbox } from './worktree.js';
+export { concatPatches } from './patch.js';
+export { cleanupLeftovers } from './registry.js';
+export { REF_NAMESPACE } from './snapshot.js';
+
+export interface OpenSandboxOptions {
+  runId: string;
+  linkDirs: string[];
+  /** Repository-relative paths kept out of snapshots and patches (suture's output directory). */
+  exclude: string[];
+}
+
+export interface SandboxSession {
+  repo: RepoInfo;
+  snapshot: Snapshot;
+  sandbox: Sandbox;
+  /** Sandboxes of earlier killed runs removed before this one started. */
+  cleaned: number;
+  /** True when the user's tree no longer matches the snapshot (they edited files during the run). */
+  userTreeChanged(): Promise<boolean>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Cleans what killed runs left, snapshots the user's current state (never touching their index,
+ * working tree or refs outside refs/suture/) and opens a worktree on it.
+ */
+export async function openSandbox(root: string, opts: OpenSandboxOptions): Promise<SandboxSession> {
+  const repo = await openRepo(root);
+  const cleaned = await cleanupLeftovers(repo.root, repo.commonDir);
+  const name = `run-${opts.runId}`;
+  const ref = `${REF_NAMESPACE}/runs/${opts.runId}`;
+  // Registered before the ref exists, so a kill right after still gets the ref cleaned.
+  await register(repo.commonDir, name, { pid: process.pid, host: os.hostname(), dir: '', refs: [ref], createdAt: new Date().toISOString() });
+  const pathspecs = [...(await excludePathspecs(repo.root, opts.exclude)), ...dependencyExcludes(opts.linkDirs)];
+  let snapshot: Snapshot;
+  try {
+    snapshot = await snapshotState(repo, pathspecs, ref);
+  } catch (err) {
+    await deleteRef(repo.root, ref);
+    await unregister(repo.commonDir, name);
+    throw err;
+  }
+  const sandbox = await Sandbox.create(repo, { name, base: snapshot.commit, linkDirs: opts.linkDirs, exclude: opts.exclude, refs: [ref] });
+  return {
+    repo,
+    snapshot,
+    sandbox,
+    cleaned,
+    userTreeChanged: async () => (await currentTree(repo, pathspecs)) !== snapshot.tree,
+    dispose: () => sandbox.dispose(),
+  };
+}

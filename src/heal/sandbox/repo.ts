@@ -1,0 +1,60 @@
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { EnvironmentError } from '../../errors.js';
+import { git } from '../git.js';
+
+/** The user's repository as the sandbox sees it. */
+export interface RepoInfo {
+  /** Absolute, symlink-resolved top level of the working tree. */
+  root: string;
+  /** Absolute path of the common git dir (shared by all worktrees). */
+  commonDir: string;
+  /** HEAD commit, or undefined in a repository with no commits yet. */
+  head: string | undefined;
+  branch: string | undefined;
+}
+
+/** Finds the repository containing `dir`; outside one, a clear EnvironmentError (suture stops). */
+export async function openRepo(dir: string): Promise<RepoInfo> {
+  const abs = path.resolve(dir);
+  try {
+    if (!(await stat(abs)).isDirectory()) throw new Error('not a directory');
+  } catch {
+    throw new EnvironmentError(`${abs} is not a directory`, { code: 'E_NOT_A_DIRECTORY', hint: 'Run suture heal inside your repository or pass its path.' });
+  }
+  let top: string;
+  try {
+    top = (await git(abs, ['rev-parse', '--show-toplevel'])).trim();
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (/not a git repository/i.test(msg)) {
+      throw new EnvironmentError(`${abs} is not inside a git repository`, {
+        code: 'E_NOT_GIT_REPO',
+        hint: 'suture heal works in an isolated git worktree; run `git init && git add -A && git commit -m init` first.',
+      });
+    }
+    if (/ENOENT|spawn git/i.test(msg)) {
+      throw new EnvironmentError('git is not installed or not on PATH', { code: 'E_GIT_MISSING', hint: 'Install git and retry.' });
+    }
+    throw new EnvironmentError(`git failed in ${abs}: ${msg.trim().split('\n')[0]}`, { code: 'E_GIT', cause: err });
+  }
+  if (top === '') {
+    throw new EnvironmentError(`${abs} is inside a bare repository or a .git directory`, { code: 'E_NOT_GIT_REPO', hint: 'Run suture heal in a working tree.' });
+  }
+  const root = await realpath(top);
+  const common = (await git(root, ['rev-parse', '--git-common-dir'])).trim();
+  const commonDir = await realpath(path.resolve(root, common));
+  let head: string | undefined;
+  try {
+    head = (await git(root, ['rev-parse', '--verify', '-q', 'HEAD^{commit}'])).trim() || undefined;
+  } catch {
+    head = undefined;
+  }
+  let branch: string | undefined;
+  try {
+    branch = (await git(root, ['symbolic-ref', '--short', '-q', 'HEAD'])).trim() || undefined;
+  } catch {
+    branch = undefined;
+  }
+  return { root, commonDir, head, branch };
+}

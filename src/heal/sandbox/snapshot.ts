@@ -1,0 +1,57 @@
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { git, SUTURE_IDENTITY } from '../git.js';
+import type { RepoInfo } from './repo.js';
+
+/** suture's own ref namespace: nothing outside it is ever created, moved or deleted. */
+export const REF_NAMESPACE = 'refs/suture';
+
+export interface Snapshot {
+  /** A commit whose tree is the user's current state (HEAD + staged + unstaged + untracked-not-ignored). */
+  commit: string;
+  tree: string;
+}
+
+/**
+ * Pathspecs for "everything but these repository-relative paths". Paths git already ignores are left
+ * out: `git add` refuses a pathspec that names an ignored path, and they are not added anyway.
+ */
+export async function excludePathspecs(root: string, exclude: string[]): Promise<string[]> {
+  let ignored = new Set<string>();
+  if (exclude.length > 0) {
+    const out = await git(root, ['check-ignore', '--no-index', '--', ...exclude]).catch(() => '');
+    ignored = new Set(out.split('\n').map((l) => l.trim().replace(/\/$/, '')));
+  }
+  return ['.', ...exclude.filter((p) => !ignored.has(p)).map((p) => `:(exclude)${p}`)];
+}
+
+/**
+ * Hashes the user's working tree into a tree object using a TEMPORARY index (a copy of theirs, so
+ * unchanged files are not re-read), leaving their index, working tree and refs untouched.
+ * `pathspecs` select what counts (suture's output and dependency directories are excluded).
+ */
+export async function currentTree(repo: RepoInfo, pathspecs: string[]): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'suture-index-'));
+  const index = path.join(dir, 'index');
+  try {
+    const userIndex = path.resolve(repo.root, (await git(repo.root, ['rev-parse', '--git-path', 'index'])).trim());
+    await copyFile(userIndex, index).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err; // a fresh repository has no index yet
+    });
+    const env = { GIT_INDEX_FILE: index };
+    await git(repo.root, ['add', '-A', '--', ...pathspecs], { env });
+    return (await git(repo.root, ['write-tree'], { env })).trim();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Records the user's current state as a commit object (parent: HEAD) pinned at `ref` under refs/suture/. */
+export async function snapshotState(repo: RepoInfo, pathspecs: string[], ref: string): Promise<Snapshot> {
+  const tree = await currentTree(repo, pathspecs);
+  const parents = repo.head ? ['-p', repo.head] : [];
+  const commit = (await git(repo.root, ['commit-tree', tree, ...parents, '-m', 'suture: snapshot of the working tree'], { env: SUTURE_IDENTITY })).trim();
+  await git(repo.root, ['update-ref', ref, commit]);
+  return { commit, tree };
+}

@@ -1,0 +1,107 @@
+import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Patch } from '../../events/index.js';
+import { git, SUTURE_IDENTITY } from '../git.js';
+import { dependencyExcludes, findDependencyDirs, linkDependencyDirs } from './links.js';
+import { buildPatch } from './patch.js';
+import { deleteRef, register, removeWorktree, unregister } from './registry.js';
+import type { RepoInfo } from './repo.js';
+import { excludePathspecs } from './snapshot.js';
+
+export interface SandboxOptions {
+  /** Unique per run: names the registry entry and the worktree. */
+  name: string;
+  /** The snapshot commit the worktree starts from. */
+  base: string;
+  /** Dependency directory names to link from the user's tree (node_modules, .venv...). */
+  linkDirs: string[];
+  /** Repository-relative paths never part of a patch (suture's output directory). */
+  exclude: string[];
+  /** Refs under refs/suture/ owned by this run, deleted with the sandbox (or by the next run). */
+  refs: string[];
+}
+
+/**
+ * One disposable git worktree outside the user's tree (under the OS temp dir), reset to `base`
+ * before every attempt. Fixers edit files here; `diff()` turns their edits into a Patch.
+ */
+export class Sandbox {
+  private constructor(
+    private readonly repo: RepoInfo,
+    readonly dir: string,
+    private readonly opts: SandboxOptions,
+    /** Dependency paths linked in, never part of a patch. */
+    readonly linked: string[],
+    private currentBase: string,
+  ) {}
+
+  static async create(repo: RepoInfo, opts: SandboxOptions): Promise<Sandbox> {
+    const dir = await realpath(await mkdtemp(path.join(os.tmpdir(), 'suture-wt-')));
+    // Registered before the worktree exists, so a kill at any later point is cleaned by the next run.
+    await register(repo.commonDir, opts.name, { pid: process.pid, host: os.hostname(), dir, refs: opts.refs, createdAt: new Date().toISOString() });
+    try {
+      await git(repo.root, ['worktree', 'add', '--detach', dir, opts.base]);
+      const linked = await linkDependencyDirs(repo.root, dir, await findDependencyDirs(repo.root, opts.linkDirs));
+      return new Sandbox(repo, dir, opts, linked, opts.base);
+    } catch (err) {
+      await removeWorktree(repo.root, dir);
+      for (const ref of opts.refs) await deleteRef(repo.root, ref);
+      await unregister(repo.commonDir, opts.name);
+      throw err;
+    }
+  }
+
+  /** The commit attempts start from: the snapshot, plus fixes already verified in this run. */
+  get base(): string {
+    return this.currentBase;
+  }
+
+  private async pathspecs(): Promise<string[]> {
+    return [...(await excludePathspecs(this.dir, [...this.opts.exclude, ...this.linked])), ...dependencyExcludes(this.opts.linkDirs)];
+  }
+
+  /** Back to `base`: tracked files restored, untracked leftovers removed, linked deps and ignored caches kept. */
+  async reset(): Promise<void> {
+    await git(this.dir, ['reset', '-q', '--hard', this.currentBase]);
+    const keep = [...this.linked, ...this.opts.exclude].flatMap((p) => ['-e', `/${p}`]);
+    await git(this.dir, ['clean', '-fdq', ...keep]);
+  }
+
+  /** Everything changed in the worktree since `base`, as a Patch (undefined when nothing changed). */
+  async diff(): Promise<Patch | undefined> {
+    await git(this.dir, ['add', '-A', '--', ...(await this.pathspecs())]);
+    const common = ['diff', '--cached', '--no-renames', '--no-color', '--no-ext-diff', this.currentBase];
+    const text = await git(this.dir, [...common, '--binary', '--full-index']);
+    if (text.trim() === '') return undefined;
+    const numstat = await git(this.dir, [...common, '--numstat', '-z']);
+    const names = await git(this.dir, [...common, '--name-status', '-z']);
+    return buildPatch(text, numstat, names);
+  }
+
+  /** Makes a verified patch part of the base, so later clusters are healed on top of it. */
+  async advance(patch: Patch, message: string): Promise<string> {
+    await this.reset();
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'suture-patch-'));
+    const file = path.join(tmp, 'fix.patch');
+    await writeFile(file, patch.diff.endsWith('\n') ? patch.diff : `${patch.diff}\n`);
+    try {
+      await git(this.dir, ['apply', '--index', '--binary', '--whitespace=nowarn', file]);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+    const tree = (await git(this.dir, ['write-tree'])).trim();
+    const commit = (await git(this.dir, ['commit-tree', tree, '-p', this.currentBase, '-m', message], { env: SUTURE_IDENTITY })).trim();
+    this.currentBase = commit;
+    await this.reset();
+    return commit;
+  }
+
+  /** Removes the worktree, its directory, this run's refs and its registry entry. */
+  async dispose(): Promise<void> {
+    await removeWorktree(this.repo.root, this.dir);
+    for (const ref of this.opts.refs) await deleteRef(this.repo.root, ref);
+    await unregister(this.repo.commonDir, this.opts.name);
+    await git(this.repo.root, ['worktree', 'prune']).catch(() => undefined);
+  }
+}
