@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeRepo, type TempRepo } from '../../../test/e2e/heal-repo.js';
+import { makeRepo, type TempRepo } from '../testing/temp-repo.js';
 import { EnvironmentError } from '../../errors.js';
 import { openRepo, openSandbox } from './index.js';
 

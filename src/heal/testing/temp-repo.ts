@@ -1,4 +1,4 @@
-// Helpers for heal tests: real git repositories in temp dirs, and a byte-level fingerprint of the
+// Test support (not used by the CLI). Helpers for heal tests: real git repositories in temp dirs, and a byte-level fingerprint of the
 // user's state (every file's hash, the index, HEAD and refs) to prove suture never changed it.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SUTURE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SUTURE_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 export const GIT_ENV = {
   GIT_AUTHOR_NAME: 'Test User',
