@@ -35,9 +35,16 @@ export async function openSqlite(opts: SqliteOptions): Promise<SqlDriver> {
   return new SqliteDriver(db, file);
 }
 
+/**
+ * One queue per database file for the whole process. better-sqlite3 waits for locks synchronously, so
+ * two connections of one process to the same file must never wait on each other: one would block the
+ * event loop that the other needs to finish its transaction.
+ */
+const queues = new Map<string, { tail: Promise<unknown>; users: number }>();
+
 class SqliteDriver implements SqlDriver {
   readonly kind = 'sqlite' as const;
-  #chain: Promise<unknown> = Promise.resolve();
+  readonly #queue: { tail: Promise<unknown>; users: number };
   #statements = new Map<string, Database.Statement>();
   readonly #direct: SqlExecutor;
 
@@ -45,6 +52,9 @@ class SqliteDriver implements SqlDriver {
     private readonly db: Database.Database,
     readonly location: string,
   ) {
+    this.#queue = queues.get(location) ?? { tail: Promise.resolve(), users: 0 };
+    this.#queue.users++;
+    queues.set(location, this.#queue);
     this.#direct = {
       all: async <T>(sql: string, params: Params = []) => this.#guard(() => this.#stmt(sql).all(...params) as T[]),
       run: async (sql: string, params: Params = []) => this.#guard(() => this.#stmt(sql).run(...params).changes),
@@ -94,13 +104,14 @@ class SqliteDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
-    await this.#chain.catch(() => undefined);
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    await this.#serial(async () => this.db.close());
+    if (--this.#queue.users === 0) queues.delete(this.location);
   }
 
   #serial<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.#chain.then(fn, fn);
-    this.#chain = result.catch(() => undefined);
+    const result = this.#queue.tail.then(fn, fn);
+    this.#queue.tail = result.catch(() => undefined);
     return result;
   }
 
