@@ -1,5 +1,5 @@
-import type { Node } from './go-syntax.js';
-import { descendants, fieldAll, kids } from './go-syntax.js';
+import type { Node } from './syntax.js';
+import { descendants, fieldAll, kids } from './syntax.js';
 
 /** Predeclared identifiers of the universe block (go/types universe.go). */
 export const GO_UNIVERSE = [

@@ -5,7 +5,7 @@ import { execTool } from '../shared/exec.js';
 import { eventLocations, type SourceLocation } from '../shared/locations.js';
 import { uniqueNearMiss } from '../shared/near-miss.js';
 import { GO_UNIVERSE, importNames, localNamesAt, membersOf, packageClause, packageNames } from './go-scope.js';
-import { withGoTree, withGoTrees } from './go-syntax.js';
+import { withGoTree, withGoTrees } from './syntax.js';
 import type { Suggestion, SuggestionSource, SuggestOutcome, SuggestEnv } from './types.js';
 
 const MEMBER = /(\w+)\.(\w+) undefined \(type (\S+) has no field or method (\w+)(?:, but does have (?:field |method )?(\w+))?\)/;
