@@ -12,6 +12,11 @@ export interface ParseOptions {
   package?: string;
   /** Name shown in errors (defaults to the path). */
   displayName?: string;
+  /**
+   * Go module path (from go.mod), to map package import paths to repository directories in go test
+   * output. Without it the mapping is learned from paths the report itself prints.
+   */
+  goModule?: string;
   /** Called with the totals a report states about itself, when it states them. */
   onTotals?: (totals: StatedTotals) => void;
 }

@@ -29,14 +29,20 @@ export const repro = {
   /** node --test-name-pattern matches a test's own name; suites match and run all their tests. */
   nodeTest: (file: string, name: string, pkg?: string) => inPackage(pkg, ['node', '--test', `--test-name-pattern=${exact(name)}`, fromPackage(file, pkg)]),
   /** go -run takes one anchored regex per level of subtest, split on "/". */
-  go: (pkgDir: string, testName: string) => shellJoin(['go', 'test', pkgDir === '.' ? '.' : `./${pkgDir}`, '-run', goRunPattern(testName), '-count=1']),
-  goPackage: (importPath: string) => shellJoin(['go', 'test', importPath, '-count=1']),
+  go: (target: string, testName: string) => shellJoin(['go', 'test', target, '-run', goRunPattern(testName), '-count=1']),
+  goPackage: (target: string) => shellJoin(['go', 'test', target, '-count=1']),
   pytest: (nodeid: string, pkg?: string) => inPackage(pkg, ['python3', '-m', 'pytest', nodeid]),
   tsc: (tsconfig: string, pkg?: string) => inPackage(pkg, ['npx', 'tsc', '--noEmit', '-p', tsconfig]),
   eslint: (file: string, pkg?: string) => inPackage(pkg, ['npx', 'eslint', fromPackage(file, pkg)]),
   rspec: (file: string, line?: number) => shellJoin(['bundle', 'exec', 'rspec', line ? `${file}:${line}` : file]),
   dart: (file: string, name: string) => shellJoin(['dart', 'test', file, '--plain-name', name]),
 };
+
+/** What to name a Go package on the command line: `./dir` from the module root, else its import path. */
+export function goTarget(dir: string | undefined, importPath: string | undefined): string {
+  if (dir !== undefined) return dir === '.' ? '.' : `./${dir}`;
+  return importPath ?? '.';
+}
 
 /** "TestDivide/by_zero" becomes '^TestDivide$/^by_zero$' (go splits -run on unbracketed slashes). */
 export function goRunPattern(testName: string): string {
