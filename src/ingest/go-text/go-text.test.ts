@@ -4,6 +4,7 @@ import { collect } from '../input/collect.js';
 import { goText } from './index.js';
 import { goJson } from '../go-json/index.js';
 import { readFileSync } from 'node:fs';
+import type { TestResult } from '../../events/index.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/reports/go/report.txt', import.meta.url));
 const repoRoot = '/work/main/test/fixtures/reports/go/project';
@@ -13,8 +14,8 @@ describe('go test -v text (real output of go 1.19)', () => {
     const text = await collect(goText, { path: fixture }, { repoRoot });
     const json = await collect(goJson, { path: fixture.replace('report.txt', 'report.json') }, { repoRoot });
     expect(text.error).toBeUndefined();
-    const strip = (r: Record<string, unknown>) => ({ ...r, duration_ms: undefined, stack: undefined });
-    const sort = (a: { test_id: string }, b: { test_id: string }) => a.test_id.localeCompare(b.test_id);
+    const strip = (r: TestResult): TestResult => ({ ...r, duration_ms: undefined, stack: undefined });
+    const sort = (a: TestResult, b: TestResult): number => a.test_id.localeCompare(b.test_id);
     expect(text.results.map(strip).sort(sort)).toEqual(json.results.map(strip).sort(sort));
     expect(text.results.find((r) => r.name === 'TestSubtract')).toMatchObject({ file: 'calc/calc_test.go', line: 14, message: 'Subtract(5, 3) = 8, want 2', duration_ms: 0 });
   });
