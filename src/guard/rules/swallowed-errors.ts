@@ -1,0 +1,137 @@
+import ts from 'typescript';
+import type { Syntax } from '../context.js';
+import { langOf } from '../lang.js';
+import { field, walkTree, type Node } from '../syntax/treesitter.js';
+import { calleeName, endRowOf, rowOf, walkTs } from '../syntax/ts.js';
+import { norm } from '../testmodel/model.js';
+import { statementsOf } from '../testmodel/treeutil.js';
+import { introduced, type Occurrence, type Rule, type RuleFinding } from './types.js';
+
+const SUPPORTED = new Set(['ts', 'js', 'python', 'go']);
+
+/** Cheap pre-filter on the head text: no handler keyword, no parse. */
+const TRIGGER = /\bcatch\b|\bexcept\b|suppress|\berr\b|recover\(|uncaughtException|unhandledRejection/;
+
+function silentJsStatement(st: ts.Statement): boolean {
+  if (ts.isEmptyStatement(st) || ts.isContinueStatement(st) || ts.isBreakStatement(st)) return true;
+  if (ts.isReturnStatement(st)) return st.expression === undefined || isDefaultValue(st.expression);
+  return false;
+}
+
+function isDefaultValue(e: ts.Expression): boolean {
+  return e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword ||
+    ts.isNumericLiteral(e) || ts.isStringLiteralLike(e) || (ts.isIdentifier(e) && e.text === 'undefined') ||
+    (ts.isArrayLiteralExpression(e) && e.elements.length === 0) || (ts.isObjectLiteralExpression(e) && e.properties.length === 0) ||
+    (ts.isVoidExpression(e) && ts.isNumericLiteral(e.expression));
+}
+
+function silentJsFunction(fn: ts.Expression): boolean {
+  if (ts.isIdentifier(fn)) return /^(noop|_\.noop|ignore|ignoreError)$/.test(fn.text);
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  if (ts.isBlock(fn.body)) return fn.body.statements.every(silentJsStatement);
+  return isDefaultValue(fn.body as ts.Expression);
+}
+
+function jsHandlers(syn: Syntax & { kind: 'js' }): Occurrence[] {
+  const out: Occurrence[] = [];
+  walkTs(syn.sf, (n) => {
+    if (ts.isCatchClause(n) && n.block.statements.every(silentJsStatement)) {
+      const what = n.block.statements.length === 0 ? 'empty catch block' : 'catch block that only returns a default';
+      out.push({ key: norm(n.getText(syn.sf)), line: syn.line(rowOf(syn.sf, n)), endLine: syn.line(endRowOf(syn.sf, n)), label: what });
+    } else if (ts.isCallExpression(n)) {
+      const name = calleeName(n.expression) ?? '';
+      const handler = /\.catch$/.test(name) ? n.arguments[0] : /\.then$/.test(name) ? n.arguments[1] : /^process\.on$/.test(name) && /uncaughtException|unhandledRejection/.test(n.arguments[0]?.getText(syn.sf) ?? '') ? n.arguments[1] : undefined;
+      if (handler && silentJsFunction(handler)) out.push({ key: norm(n.getText(syn.sf)), line: syn.line(rowOf(syn.sf, n)), endLine: syn.line(endRowOf(syn.sf, n)), label: 'promise rejection handler that discards the error' });
+    }
+  });
+  return out;
+}
+
+const BROAD_PY = /^\(?\s*(Exception|BaseException|builtins\.BaseException)\b/;
+
+function pyHandlerType(clause: Node): Node | undefined {
+  for (const c of clause.namedChildren) {
+    if (!c || c.type === 'block' || c.type === 'comment') continue;
+    return c.type === 'as_pattern' ? (c.namedChild(0) ?? undefined) : c;
+  }
+  return undefined;
+}
+
+function silentPyBlock(block: Node | undefined): boolean {
+  return statementsOf(block).every((st) => {
+    if (st.type === 'pass_statement' || st.type === 'continue_statement' || st.type === 'break_statement') return true;
+    if (st.type === 'expression_statement') return st.namedChild(0)?.type === 'ellipsis' || st.namedChild(0)?.type === 'string';
+    if (st.type === 'return_statement') {
+      const v = st.namedChild(0);
+      return !v || /^(none|true|false|integer|float|string|list|dictionary|tuple)$/.test(v.type) && v.namedChildCount === (v.type === 'string' ? v.namedChildCount : 0);
+    }
+    return false;
+  });
+}
+
+function pyHandlers(syn: Syntax & { kind: 'tree' }): Occurrence[] {
+  const out: Occurrence[] = [];
+  walkTree(syn.root, (n) => {
+    if (n.type === 'except_clause') {
+      const type = pyHandlerType(n);
+      const broad = !type || BROAD_PY.test(type.text) || (type.type === 'tuple' && /\b(Exception|BaseException)\b/.test(type.text));
+      const block = n.namedChildren.find((c) => c?.type === 'block') ?? undefined;
+      if (broad && silentPyBlock(block)) out.push({ key: norm(n.text), line: syn.line(n.startPosition.row), endLine: syn.line(n.endPosition.row), label: `${type ? `broad \`except ${type.text}\`` : 'bare `except`'} that discards the error` });
+    } else if (n.type === 'with_statement' && /\bsuppress\(\s*(Exception|BaseException)\b/.test(n.text.split(':')[0] ?? '')) {
+      out.push({ key: norm(n.text.split(':')[0] ?? ''), line: syn.line(n.startPosition.row), endLine: syn.line(n.endPosition.row), label: '`suppress(Exception)` that discards every error' });
+    }
+    return true;
+  });
+  return out;
+}
+
+function goHandlers(syn: Syntax & { kind: 'tree' }): Occurrence[] {
+  const out: Occurrence[] = [];
+  walkTree(syn.root, (n) => {
+    if (n.type === 'if_statement') {
+      const cond = field(n, 'condition');
+      if (cond?.type === 'binary_expression' && field(cond, 'operator')?.text === '!=' && field(cond, 'right')?.type === 'nil' && /err/i.test(field(cond, 'left')?.text ?? '')) {
+        const body = statementsOf(field(n, 'consequence'));
+        const last = body.length === 1 && body[0]!.type === 'return_statement' ? body[0]!.namedChild(0) : undefined;
+        const returnsNilError = last?.type === 'expression_list' ? last.namedChild(last.namedChildCount - 1)?.type === 'nil' : last?.type === 'nil';
+        if (body.length === 0 || returnsNilError) {
+          out.push({ key: norm(n.text), line: syn.line(n.startPosition.row), endLine: syn.line(n.endPosition.row), label: body.length === 0 ? 'empty `if err != nil {}`' : '`if err != nil` that returns a nil error' });
+        }
+      }
+    } else if (n.type === 'assignment_statement' && /^_$/.test(field(n, 'left')?.text ?? '') && /^err\w*$/i.test(field(n, 'right')?.text ?? '')) {
+      out.push({ key: norm(n.text), line: syn.line(n.startPosition.row), endLine: syn.line(n.endPosition.row), label: 'error discarded with `_ = err`' });
+    } else if (n.type === 'expression_statement' && /^recover\(\)$/.test(n.text.trim())) {
+      out.push({ key: norm(n.parent?.parent?.text ?? n.text), line: syn.line(n.startPosition.row), endLine: syn.line(n.endPosition.row), label: 'panic discarded with a bare `recover()`' });
+    }
+    return true;
+  });
+  return out;
+}
+
+export function swallowingHandlers(syn: Syntax): Occurrence[] {
+  if (syn.kind === 'js') return jsHandlers(syn);
+  if (syn.kind === 'tree') return syn.lang === 'python' ? pyHandlers(syn) : goHandlers(syn);
+  return [];
+}
+
+/** Errors made to disappear: empty catch, broad except with pass, `if err != nil { return nil }`. */
+export const swallowedErrors: Rule = {
+  id: 'swallowed-errors',
+  description: 'The patch adds an error handler that discards the error (empty catch, broad except: pass, ignored err)',
+  severity: 'block',
+  async run(ctx) {
+    const out: RuleFinding[] = [];
+    for (const f of ctx.files) {
+      if (f.status === 'deleted' || !SUPPORTED.has(langOf(f.path))) continue;
+      const src = await ctx.source('head', f);
+      if (!src || !TRIGGER.test(src.text)) continue;
+      const head = await ctx.syntax('head', f);
+      if (!head) continue;
+      const base = await ctx.syntax('base', f);
+      for (const o of introduced(base ? swallowingHandlers(base) : undefined, swallowingHandlers(head), ctx.addedLines(f))) {
+        out.push({ message: `swallowed error: ${o.label}`, file: f.path, line: o.line });
+      }
+    }
+    return out;
+  },
+};
