@@ -29,7 +29,8 @@ export async function openPostgres(opts: PostgresOptions): Promise<SqlDriver> {
     connectionString: opts.url,
     max: opts.poolSize,
     connectionTimeoutMillis: opts.connectTimeoutMs,
-    application_name: 'suture',
+    // A URL's own application_name wins (tests and operators use it to tell workers apart).
+    fallback_application_name: 'suture',
     types,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
