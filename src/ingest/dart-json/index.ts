@@ -85,7 +85,7 @@ function convert(o: OpenTest, done: DartEvent, suites: Map<number, string>, grou
   const first = o.errors[0];
   if (status === 'skipped') r.message = o.test.metadata?.skipReason ?? undefined;
   if (first && (status === 'failed' || status === 'errored')) {
-    const cls = first.isFailure ? 'TestFailure' : /^([A-Z]\w*(?:Exception|Error))\b/.exec(first.error)?.[1];
+    const cls = first.isFailure ? 'TestFailure' : /^((?:[A-Z]\w*?)?(?:Exception|Error))\b/.exec(first.error)?.[1];
     Object.assign(r, { error_class: cls, message: first.error.trim(), stack: [first.error, first.stackTrace ?? ''].join('\n').trim() });
     const frame = dartFrameIn(first.stackTrace, file, opts);
     if (frame) Object.assign(r, frame);
