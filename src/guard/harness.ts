@@ -54,3 +54,9 @@ export async function judgeFiles(base: Record<string, string>, head: Record<stri
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** The findings one rule reports for a base → head change (other rules not run). */
+export async function ruleFindings(rule: string, base: Record<string, string>, head: Record<string, string | null>, opts: JudgeFilesOptions = {}): Promise<Verdict['findings']> {
+  const v = await judgeFiles(base, head, { ...opts, only: [rule] });
+  return v.findings.filter((f) => f.rule === rule);
+}

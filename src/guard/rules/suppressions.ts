@@ -37,7 +37,7 @@ const GO_COMMENTS: Pattern[] = [
   { re: /#nosec\b/, label: '`#nosec`' },
 ];
 
-const TRIGGER = /@ts-|eslint-disable|tslint:|ignore|noqa|pylint|pyright|mypy|pyre-|pragma|nosec|nolint|\bany\b|no_type_check/;
+const TRIGGER = /@ts-|eslint-disable|tslint:|ignore|noqa|pylint|pyright|mypy|pyre-|pragma|nosec|nolint|\bany\b|\bunknown\b|no_type_check/;
 
 type Found = Occurrence & { severity: Severity };
 

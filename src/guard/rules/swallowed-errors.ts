@@ -19,6 +19,7 @@ function silentJsStatement(st: ts.Statement): boolean {
 }
 
 function isDefaultValue(e: ts.Expression): boolean {
+  if (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e) || ts.isTypeAssertionExpression(e)) return isDefaultValue(e.expression);
   return e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword ||
     ts.isNumericLiteral(e) || ts.isStringLiteralLike(e) || (ts.isIdentifier(e) && e.text === 'undefined') ||
     (ts.isArrayLiteralExpression(e) && e.elements.length === 0) || (ts.isObjectLiteralExpression(e) && e.properties.length === 0) ||
