@@ -1,6 +1,18 @@
+import path from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { detectPlan } from '../runners/index.js';
+import { formatPlan } from '../runners/present/plan-text.js';
 import type { RegisterCommand } from './types.js';
-import { notYet } from './not-yet.js';
 
 export const registerDetect: RegisterCommand = (program) => {
-  program.command('detect').description('(not yet available)').allowUnknownOption().allowExcessArguments().action(() => notYet('detect'));
+  program
+    .command('detect')
+    .description('show what suture would run here: packages, test frameworks, checks, commands, and why')
+    .argument('[dir]', 'repository root', '.')
+    .option('--json', 'print the TestPlan as JSON')
+    .action(async (dir: string, flags: { json?: boolean }) => {
+      const root = path.resolve(dir);
+      const plan = await detectPlan(root, await loadConfig(root));
+      process.stdout.write(flags.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
+    });
 };

@@ -1,6 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { loadConfig } from '../config/load.js';
+import { EnvironmentError, ExitCode } from '../errors.js';
+import { detectPlan, narrowPlan, runPlan, writeOutcome } from '../runners/index.js';
+import { prepareOutDir, environmentProblem } from '../runners/present/run-files.js';
+import { createProgressDisplay } from '../runners/present/progress.js';
+import { formatSummary } from '../runners/present/summary.js';
 import type { RegisterCommand } from './types.js';
-import { notYet } from './not-yet.js';
 
-export const registerRun: RegisterCommand = (program) => {
-  program.command('run').description('(not yet available)').allowUnknownOption().allowExcessArguments().action(() => notYet('run'));
+interface RunFlags {
+  json?: boolean;
+  out: string;
+  only?: string[];
+  checks: boolean;
+  reruns?: number;
+}
+
+/** The variables suture.yml lets through to test commands, with their current values. */
+function passEnv(names: string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const n of names) if (process.env[n] !== undefined) env[n] = process.env[n]!;
+  return env;
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 20) throw new InvalidArgumentError('expected a whole number from 0 to 20');
+  return n;
+}
+
+export const registerRun: RegisterCommand = (program, setExitCode) => {
+  program
+    .command('run')
+    .description('run every detected test suite and check, re-run failures to tell flaky from real, write events')
+    .argument('[dir]', 'repository root', '.')
+    .option('--json', 'print the outcome (totals, commands, events) as JSON on stdout')
+    .option('--out <dir>', 'where events.ndjson, run.json, logs and raw reports go', 'reports')
+    .option('--only <pkg...>', 'only these packages (directory or package name)')
+    .option('--no-checks', 'skip builds, type checks and linters')
+    .option('--reruns <n>', 're-runs of each failed test before calling it real (default: suture.yml, else 2)', count)
+    .action(async (dir: string, flags: RunFlags) => {
+      const root = path.resolve(dir);
+      const config = await loadConfig(root);
+      const plan = narrowPlan(await detectPlan(root, config), { only: flags.only, noChecks: !flags.checks });
+      if (plan.packages.length === 0) {
+        throw new EnvironmentError(`nothing to run in ${root}${flags.only ? ` for --only ${flags.only.join(' ')}` : ''}: no test framework or check was detected`, {
+          code: 'E_NOTHING_TO_RUN',
+          hint: 'Run `suture detect` to see what is found; add runners.commands to suture.yml for tools suture does not know.',
+        });
+      }
+      const outDir = path.resolve(flags.out);
+      const rawDir = prepareOutDir(outDir);
+      const live = Boolean(process.stderr.isTTY) && !process.env.CI;
+      const display = createProgressDisplay(process.stderr, live);
+      const abort = new AbortController();
+      const onSigint = () => abort.abort();
+      process.once('SIGINT', onSigint);
+      let outcome;
+      try {
+        outcome = await runPlan(plan, {
+          runId: randomUUID(),
+          outDir: rawDir,
+          signal: abort.signal,
+          onProgress: (p) => display.onProgress(p),
+          flakyReruns: flags.reruns ?? config.runners.flaky_reruns,
+          timeoutMs: config.runners.timeout_seconds * 1000,
+          env: passEnv(config.runners.pass_env),
+        });
+      } finally {
+        display.stop();
+        process.removeListener('SIGINT', onSigint);
+      }
+      const { eventsPath } = writeOutcome(outcome, outDir);
+      if (flags.json) {
+        const { results: _r, ...rest } = outcome;
+        process.stdout.write(`${JSON.stringify({ ...rest, eventsPath }, null, 2)}\n`);
+      } else process.stdout.write(formatSummary(outcome, path.relative(process.cwd(), eventsPath) || eventsPath));
+      const envProblem = environmentProblem(plan, outcome);
+      if (abort.signal.aborted) setExitCode(ExitCode.INTERRUPTED);
+      else if (envProblem) {
+        process.stderr.write(`suture: ${envProblem}\n`);
+        setExitCode(ExitCode.ENVIRONMENT);
+      } else setExitCode(outcome.events.some((e) => e.status !== 'flaky') ? ExitCode.FAILURES : ExitCode.OK);
+    });
 };

@@ -37,6 +37,10 @@ export const runnersConfigSchema = z
     commands: z.array(customCommandSchema).default([]).describe('Extra commands with their report globs'),
     ignore: z.array(z.string()).default([]).describe('Directory globs detection skips, on top of node_modules, vendor, target, fixtures, ...'),
     max_depth: z.number().int().min(0).max(12).default(4).describe('How deep detection looks for packages below the root'),
+    pass_env: z
+      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
+      .default([])
+      .describe('Environment variables test commands may see beyond the safe defaults (DATABASE_URL, ...); secrets stay out unless named here'),
   })
   .strict();
 

@@ -3,19 +3,21 @@ import { dig } from '../detect/package-info.js';
 import { resolveOnPath } from '../exec/bin.js';
 import { displayCommand } from '../exec/display.js';
 import type { Runner, SuiteContext, TestRef } from '../types.js';
-import { parseCargoTest } from './parse.js';
+import { parseCargoTest, suiteFlags } from './parse.js';
 import { parseRustcErrors } from './rustc-diagnostics.js';
 
 const cargo = () => resolveOnPath('cargo') ?? 'cargo';
 const env = { CARGO_TERM_COLOR: 'never' };
 const installHint = 'install Rust from https://rustup.rs';
 
-/** "--test network" back into argv; results keep the target flag as their suite. */
-const targetFlag = (t: TestRef): string[] => (t.suite ? t.suite.split(' ') : []);
+/** Results keep the target ("lib", "test network") as their suite. */
+const targetFlag = (t: TestRef): string[] => suiteFlags(t.suite);
 
 function targeted(ctx: SuiteContext, tests: TestRef[]): string[] {
   const flags = new Map<string, string[]>();
   for (const t of tests) flags.set(t.suite ?? '', targetFlag(t));
+  // cargo refuses --doc beside other target flags: doc tests are re-run on their own.
+  if (flags.size > 1) flags.delete('doc');
   const names = [...new Set(tests.map((t) => t.name ?? ''))].filter((n) => n !== '');
   return [cargo(), 'test', '--no-fail-fast', ...[...flags.values()].flat(), '--', '--exact', ...names];
 }

@@ -43,8 +43,15 @@ export function targetOf(kind: string | undefined, src: string, artifact: string
   return { flag: ['--test', name], source };
 }
 
-/** The suite field of a result: the target flag as one string ("--lib", "--test network"). */
-export const targetSuite = (t: CargoTarget): string => t.flag.join(' ');
+/** The suite field of a result: the target as cargo names it ("lib", "test network", "doc"). */
+export const targetSuite = (t: CargoTarget): string => t.flag.join(' ').replace(/^--/, '');
+
+/** The target flags back from a suite field: "test network" -> ["--test", "network"]. */
+export const suiteFlags = (suite: string | undefined): string[] => {
+  if (!suite) return [];
+  const [kind, ...name] = suite.split(' ');
+  return [`--${kind}`, ...name];
+};
 
 export function parseCargoTest(text: string, where: { root: string; pkgDir: string }): TestResult[] {
   const lines = text.split(/\r?\n/);

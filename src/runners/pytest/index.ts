@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedSuite } from '../../events/index.js';
 import { dig, type PackageInfo } from '../detect/package-info.js';
@@ -13,6 +14,17 @@ function iniSection(pkg: PackageInfo, file: string, section: string): boolean {
   return new RegExp(`^\\[${section.replace(/[.:]/g, '\\$&')}\\]`, 'm').test(pkg.read(file) ?? '');
 }
 
+const PROJECT_MARKERS = ['pyproject.toml', 'setup.py', 'setup.cfg', 'pytest.ini', 'tox.ini'];
+
+function insideNestedProject(pkg: PackageInfo, file: string): boolean {
+  const parts = file.split('/').slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const dir = path.join(pkg.abs, ...parts.slice(0, i));
+    if (PROJECT_MARKERS.some((m) => existsSync(path.join(dir, m)))) return true;
+  }
+  return false;
+}
+
 /** Why pytest runs this package's tests: its config, a dependency on it, or test files named for it. */
 async function evidence(pkg: PackageInfo): Promise<string | null> {
   if (pkg.has('pytest.ini')) return 'pytest.ini present';
@@ -25,7 +37,8 @@ async function evidence(pkg: PackageInfo): Promise<string | null> {
   if (/"pytest\b/.test(declared)) return 'pytest declared in pyproject.toml';
   const req = REQUIREMENTS.find((f) => /^pytest\b/m.test(pkg.read(f) ?? ''));
   if (req) return `pytest in ${req}`;
-  const files = await pkg.glob(['**/test_*.py', '**/*_test.py'], 4);
+  // Test files that belong to a nested Python project are that project's, not this package's.
+  const files = (await pkg.glob(['**/test_*.py', '**/*_test.py'], 4)).filter((f) => !insideNestedProject(pkg, f));
   if (files.length) return `${files.length} test file(s) named test_*.py / *_test.py (e.g. ${files.sort()[0]})`;
   return null;
 }
