@@ -34,5 +34,6 @@ export function normaliseMessage(message: string): string {
     .replace(/\(\d+,\d+\)|:\d+:\d+|\bline \d+\b|\bcolumn \d+\b/gi, '')
     .replace(/\s+/g, ' ')
     .trim()
+    .replace(/\.$/, '') // ESLint's JSON keeps the final full stop its stylish output drops
     .slice(0, 300);
 }
