@@ -1,0 +1,127 @@
+import { isFailure, type AttemptOutcome, type RunOutcome, type TestResult } from '../events/index.js';
+
+/** A verification step's answer: pass, or the attempt outcome and a sentence saying why not. */
+export type Check = { ok: true; note?: string } | { ok: false; outcome: Extract<AttemptOutcome, 'still-failing' | 'regressed' | 'fewer-tests'>; reason: string };
+
+const MAX_LISTED = 3;
+
+function list(ids: string[]): string {
+  const shown = ids.slice(0, MAX_LISTED).join(', ');
+  return ids.length > MAX_LISTED ? `${shown} and ${ids.length - MAX_LISTED} more` : shown;
+}
+
+/** The runners report a requested test the re-run did not see (deleted, renamed) as errored TestNotRun. */
+export function notRun(r: TestResult): boolean {
+  return r.error_class === 'TestNotRun';
+}
+
+/** Results by id, leaving out "not run" placeholders: a test that did not run is absent, not failing. */
+function byId(results: TestResult[]): Map<string, TestResult> {
+  const m = new Map<string, TestResult>();
+  for (const r of results) if (!notRun(r)) m.set(r.test_id, r);
+  return m;
+}
+
+/** A real failure: failed or errored (a flaky result failed then passed on re-run). */
+function hardFailure(r: TestResult): boolean {
+  return r.status === 'failed' || r.status === 'errored';
+}
+
+/**
+ * Why a failing result of the baseline is absent from a run. Diagnostics (type errors, lint findings)
+ * disappear when fixed. A test-file-level error (no test name) disappears when the file loads again:
+ * fixed if the file's tests now run and pass, still failing if they fail. A named test that
+ * disappears was deleted or skipped: not fixed.
+ */
+function whyAbsent(before: TestResult, after: TestResult[]): 'fixed' | 'missing' | 'still-failing' {
+  if (before.kind !== 'test') return 'fixed';
+  if ((before.name !== undefined && before.name !== '') || !before.file) return 'missing';
+  const sameFile = after.filter((r) => r.file === before.file && r.kind === 'test' && !notRun(r));
+  if (sameFile.length === 0) return 'missing';
+  if (sameFile.some(hardFailure)) return 'still-failing';
+  return sameFile.some((r) => r.status === 'passed') ? 'fixed' : 'missing';
+}
+
+/**
+ * Step 1, the targeted re-run: every failing result of the cluster must now pass (or be a diagnostic
+ * that is gone). A test that is no longer collected is a deleted test, caught here by the count rule.
+ */
+export function checkTargeted(failing: TestResult[], rerun: RunOutcome): Check {
+  const now = byId(rerun.results);
+  const still: string[] = [];
+  const missing: string[] = [];
+  const flaky: string[] = [];
+  for (const f of failing) {
+    const r = now.get(f.test_id);
+    if (!r) {
+      const why = whyAbsent(f, rerun.results);
+      if (why === 'missing') missing.push(f.test_id);
+      else if (why === 'still-failing') still.push(f.test_id);
+    } else if (hardFailure(r)) still.push(f.test_id);
+    else if (r.status === 'flaky') flaky.push(f.test_id);
+    else if (r.status === 'skipped') missing.push(f.test_id);
+  }
+  if (missing.length > 0) return { ok: false, outcome: 'fewer-tests', reason: `the failing test no longer runs (deleted, renamed or skipped?): ${list(missing)}` };
+  if (still.length > 0) return { ok: false, outcome: 'still-failing', reason: `still failing in the targeted re-run: ${list(still)}` };
+  if (flaky.length > 0) return { ok: false, outcome: 'still-failing', reason: `passes only on some runs after the patch: ${list(flaky)}` };
+  return { ok: true };
+}
+
+/** Tests (not diagnostics) collected, and run (not skipped). */
+export function testCounts(results: TestResult[]): { collected: number; ran: number } {
+  let collected = 0;
+  let ran = 0;
+  for (const r of results) {
+    if (r.kind !== 'test' || notRun(r)) continue;
+    collected++;
+    if (r.status !== 'skipped') ran++;
+  }
+  return { collected, ran };
+}
+
+/**
+ * Step 2, the full suite compared with the baseline: the cluster's failures are gone, nothing that
+ * passed before fails now, no test that ran before is missing or skipped, and no fewer tests were
+ * collected or run. Failures other clusters already had may remain (they are healed separately).
+ */
+export function checkFullRun(baseline: RunOutcome, failing: TestResult[], after: RunOutcome): Check {
+  const targeted = checkTargeted(failing, after);
+  if (!targeted.ok) return targeted;
+
+  const before = byId(baseline.results);
+  const now = byId(after.results);
+  const newFailures: string[] = [];
+  for (const r of after.results) {
+    if (!hardFailure(r) || notRun(r)) continue;
+    const b = before.get(r.test_id);
+    if (!b || !isFailure(b)) newFailures.push(r.test_id);
+  }
+  if (newFailures.length > 0) return { ok: false, outcome: 'regressed', reason: `new failures in the full suite: ${list(newFailures)}` };
+
+  const gone: string[] = [];
+  for (const b of baseline.results) {
+    if (b.kind !== 'test' || b.status !== 'passed') continue;
+    const r = now.get(b.test_id);
+    if (!r || r.status === 'skipped') gone.push(b.test_id);
+  }
+  if (gone.length > 0) return { ok: false, outcome: 'fewer-tests', reason: `tests that passed before no longer run: ${list(gone)}` };
+
+  const b = testCounts(baseline.results);
+  const a = testCounts(after.results);
+  if (a.collected < b.collected) return { ok: false, outcome: 'fewer-tests', reason: `fewer tests collected: ${a.collected} vs ${b.collected} in the baseline` };
+  if (a.ran < b.ran) return { ok: false, outcome: 'fewer-tests', reason: `fewer tests run: ${a.ran} vs ${b.ran} in the baseline` };
+
+  const newlyFlaky = after.results.filter((r) => r.status === 'flaky' && before.get(r.test_id)?.status === 'passed').map((r) => r.test_id);
+  return newlyFlaky.length > 0 ? { ok: true, note: `passed after a re-run (flaky?): ${list(newlyFlaky)}` } : { ok: true };
+}
+
+/** Failing results of the baseline that belong to a cluster (by test id). */
+export function failingResults(baseline: RunOutcome, testIds: string[]): TestResult[] {
+  const ids = new Set(testIds);
+  return baseline.results.filter((r) => ids.has(r.test_id) && isFailure(r));
+}
+
+/** Does this run show every one of these failures gone (a cluster healed by another cluster's patch)? */
+export function allPass(failing: TestResult[], after: RunOutcome): boolean {
+  return failing.length > 0 && checkTargeted(failing, after).ok;
+}
