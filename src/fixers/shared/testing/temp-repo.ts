@@ -79,7 +79,7 @@ export function tempRepo(fixture?: string, opts: { linkNodeModules?: boolean } =
 
 export interface Worktree {
   dir: string;
-  /** `git diff` of the worktree against its base commit (tracked and new files). */
+  /** `git diff` of the worktree against its base commit (tracked and new files), without blob hashes. */
   diff(): string;
   cleanup(): void;
 }
@@ -94,7 +94,10 @@ export function worktreeOf(repo: TempRepo): Worktree {
     dir,
     diff() {
       git(dir, 'add', '-A', '-N');
-      return git(dir, 'diff', '--no-color', '--no-ext-diff', 'HEAD');
+      return git(dir, 'diff', '--no-color', '--no-ext-diff', 'HEAD')
+        .split('\n')
+        .filter((l) => !/^index [0-9a-f]+\.\.[0-9a-f]+/.test(l))
+        .join('\n');
     },
     cleanup() {
       run('git', ['worktree', 'remove', '--force', dir], repo.dir);

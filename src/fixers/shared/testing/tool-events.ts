@@ -3,9 +3,11 @@
  * extractors do, so fixer tests start from what the tools really print.
  */
 import { XMLParser } from 'fast-xml-parser';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import type { FailureEvent } from '../../../events/index.js';
-import { failure } from './temp-repo.js';
+import { toFailureEvent, type FailureEvent } from '../../../events/index.js';
+import { vitestJson } from '../../../ingest/vitest-json/index.js';
+import { failure, NODE_MODULES, run } from './temp-repo.js';
 
 /** `src/a.ts(8,10): error TS2552: Cannot find name 'countr'. Did you mean 'counter'?` */
 export function tscEvents(out: string, dir = ''): FailureEvent[] {
@@ -52,4 +54,16 @@ export function junitEvents(xml: string, framework = 'pytest'): FailureEvent[] {
     }
   }
   return out;
+}
+
+/** Runs vitest with its JSON reporter in `dir` and reads the report with suture's own vitest parser. */
+export async function vitestEvents(dir: string, ...args: string[]): Promise<{ code: number | null; events: FailureEvent[] }> {
+  const report = path.join(dir, '..', `vitest-${Date.now()}.json`);
+  const r = run(process.execPath, [path.join(NODE_MODULES, 'vitest', 'vitest.mjs'), 'run', '--reporter=json', `--outputFile=${report}`, ...args], dir);
+  const events: FailureEvent[] = [];
+  for await (const result of vitestJson.parse(createReadStream(report), { repoRoot: dir, displayName: report })) {
+    const ev = toFailureEvent(result, { run_id: 'run-fixers-test', ts: '2026-01-01T00:00:00.000Z' });
+    if (ev) events.push(ev);
+  }
+  return { code: r.code, events };
 }
