@@ -40,14 +40,23 @@ export async function writeTree(dir: string, files: Record<string, string>): Pro
 export interface JudgeFilesOptions extends Partial<Omit<JudgeOptions, 'config'>> {
   config?: SutureConfigInput;
   store?: Store;
+  /** Which state the directory holds: the base (default) or the already-patched head, as in a heal worktree. */
+  rootHolds?: 'base' | 'head';
 }
 
 export async function judgeFiles(base: Record<string, string>, head: Record<string, string | null>, opts: JudgeFilesOptions = {}): Promise<Verdict & { diff: string }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'suture-guard-'));
   try {
-    await writeTree(dir, base);
     const diff = makeDiff(base, head);
-    const { config, ...rest } = opts;
+    const { config, rootHolds, ...rest } = opts;
+    if (rootHolds === 'head') {
+      const state: Record<string, string> = { ...base };
+      for (const [p, t] of Object.entries(head)) {
+        if (t === null) delete state[p];
+        else state[p] = t;
+      }
+      await writeTree(dir, state);
+    } else await writeTree(dir, base);
     const verdict = await judge({ diff }, { ...rest, root: dir, config: configSchema.parse(config ?? {}) });
     return { ...verdict, diff };
   } finally {

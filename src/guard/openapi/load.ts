@@ -23,7 +23,16 @@ export async function loadOpenApi(specPath: string, read: ReadFile): Promise<Ope
     const i = url.indexOf(VROOT);
     return decodeURIComponent(i >= 0 ? url.slice(i + VROOT.length) : url).replace(/#.*$/, '');
   };
-  return (await $RefParser.dereference(VROOT + specPath, doc, {
+  try {
+    return await dereference(specPath, doc, read, toRel);
+  } catch (err) {
+    // The library names files by their virtual URL; show the repo path instead.
+    throw new Error((err as Error).message.split(VROOT).join('').replace(/^Error reading file "([^"]+)"/, 'cannot read $1'));
+  }
+}
+
+async function dereference(specPath: string, doc: object, read: ReadFile, toRel: (url: string) => string): Promise<OpenApiDoc> {
+  return (await $RefParser.dereference(VROOT + specPath, doc as never, {
     resolve: {
       file: false,
       http: false,
@@ -38,6 +47,6 @@ export async function loadOpenApi(specPath: string, read: ReadFile): Promise<Ope
         },
       },
     },
-    dereference: { circular: 'ignore' },
-  } as never)) as OpenApiDoc;
+    dereference: { circular: true },
+  } as never)) as unknown as OpenApiDoc;
 }
