@@ -11,6 +11,8 @@ export const ExitCode = {
   ENVIRONMENT: 4,
   /** Some input was processed, some was not (e.g. a truncated report: events before the break written). */
   PARTIAL: 5,
+  /** `suture guard`: the patch may land only after a recorded human approval (pass = 0, block = 1). */
+  NEEDS_APPROVAL: 6,
   INTERNAL: 70,
   INTERRUPTED: 130,
 } as const;
