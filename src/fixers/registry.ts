@@ -1,0 +1,16 @@
+import { didYouMeanFixer } from './did-you-mean/index.js';
+import { tsCodefixFixer } from './ts-codefix/index.js';
+import type { Fixer } from './types.js';
+
+/**
+ * Every fixer, in the order the heal loop asks them: cheapest and most specific first. A fixer is one
+ * folder under src/fixers/ and one line here (registry.test.ts fails if a folder is left out).
+ *
+ * - did-you-mean: a text edit at the exact position a compiler or runtime named
+ * - ts-codefix: a language-service pass over one TypeScript project
+ */
+export const fixers: Fixer[] = [didYouMeanFixer, tsCodefixFixer];
+
+export function fixerById(id: string): Fixer | undefined {
+  return fixers.find((f) => f.id === id);
+}
