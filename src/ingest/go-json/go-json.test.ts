@@ -11,18 +11,25 @@ describe('go test -json (real report from go 1.19, stderr mixed in)', () => {
   it('yields tests, subtests, the panic and the build failure with exact fields', async () => {
     const { results, error } = await collect(goJson, { path: fixture }, { repoRoot });
     expect(error).toBeUndefined();
-    expect(results.map((r) => `${r.kind} ${r.status} ${r.test_id}`)).toEqual([
+    // Passes stream through; failures are held to the end of the report (to fold in re-runs).
+    expect(results.map((r) => `${r.kind} ${r.status} ${r.test_id}`).sort()).toEqual([
       'build errored go:broken/broken_test.go::undefined: Tripple',
-      'test passed example.com/calc/crash::TestStoreFirst',
       'test errored example.com/calc/crash::TestStoreNil',
-      'test passed example.com/calc/calc::TestAdd',
-      'test failed example.com/calc/calc::TestSubtract',
       'test failed example.com/calc/calc::TestDivide',
-      'test passed example.com/calc/calc::TestDivide/by_one',
       'test failed example.com/calc/calc::TestDivide/by_zero',
+      'test failed example.com/calc/calc::TestSubtract',
+      'test passed example.com/calc/calc::TestAdd',
+      'test passed example.com/calc/calc::TestDivide/by_one',
+      'test passed example.com/calc/crash::TestStoreFirst',
       'test skipped example.com/calc/calc::TestMultiply',
     ]);
-    const [build, , panic, , subtract, divide, , byZero, skip] = results;
+    const by = (id: string) => results.find((r) => r.test_id === id);
+    const build = by('go:broken/broken_test.go::undefined: Tripple');
+    const panic = by('example.com/calc/crash::TestStoreNil');
+    const subtract = by('example.com/calc/calc::TestSubtract');
+    const divide = by('example.com/calc/calc::TestDivide');
+    const byZero = by('example.com/calc/calc::TestDivide/by_zero');
+    const skip = by('example.com/calc/calc::TestMultiply');
     expect(build).toMatchObject({ framework: 'go', file: 'broken/broken_test.go', line: 6, column: 5, message: 'undefined: Tripple', suite: 'example.com/calc/broken', repro_cmd: 'go test ./broken -count=1' });
     expect(panic).toMatchObject({ error_class: 'panic', message: 'assignment to entry in nil map', file: 'crash/crash.go', line: 3, repro_cmd: "go test ./crash -run '^TestStoreNil$' -count=1" });
     expect(panic!.stack).toContain('crash/crash_test.go:11');
@@ -88,8 +95,8 @@ describe('go test -json (real report from go 1.19, stderr mixed in)', () => {
       ev({ Action: 'pass', Package: 'b', Elapsed: 0 }),
     ].join('\n');
     const { results } = await collect(goJson, { text }, { repoRoot: '/r' });
-    expect(results.map((r) => `${r.status} ${r.test_id}`)).toEqual(['errored a::TestCrash/inner', 'passed b::TestQuiet']);
-    expect(results[0]).toMatchObject({ error_class: 'panic', message: 'runtime error: index out of range [1] with length 1' });
+    expect(results.map((r) => `${r.status} ${r.test_id}`)).toEqual(['passed b::TestQuiet', 'errored a::TestCrash/inner']);
+    expect(results[1]).toMatchObject({ error_class: 'panic', message: 'runtime error: index out of range [1] with length 1' });
   });
 
   it('reports tests of a stream that stops mid-package as cut off, and TestMain failures at package level', async () => {
@@ -122,6 +129,20 @@ describe('go test -json (real report from go 1.19, stderr mixed in)', () => {
     expect(results).toEqual([
       expect.objectContaining({ kind: 'build', status: 'errored', file: 'pkg/x_test.go', line: 3, column: 10, message: 'undefined: assert.foo', repro_cmd: 'go test ./pkg -count=1' }),
     ]);
+  });
+
+  it('folds re-runs of a test into one result: flaky when a later run passed (gotestsum --rerun-fails)', async () => {
+    const run = (action: string, test?: string) => ev({ Action: action, Package: 'p', ...(test ? { Test: test } : {}) });
+    const text = [
+      run('run', 'TestA'), run('fail', 'TestA'), run('run', 'TestB'), run('fail', 'TestB'), run('fail'),
+      run('run', 'TestA'), run('pass', 'TestA'), run('run', 'TestB'), run('fail', 'TestB'), run('fail'),
+    ].join('\n');
+    const { results } = await collect(goJson, { text }, { repoRoot: '/r' });
+    expect(results).toEqual([
+      expect.objectContaining({ test_id: 'p::TestA', status: 'flaky', flaky: { source: 'framework-rerun', runs: 2, failures: 1, passes: 1, messages: ['failed without a message (t.Fail)'] } }),
+      expect.objectContaining({ test_id: 'p::TestB', status: 'failed' }),
+    ]);
+    expect(results[1]!.flaky).toBeUndefined();
   });
 
   it('says so when nothing in the input is go test output', async () => {

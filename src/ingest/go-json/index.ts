@@ -2,12 +2,13 @@ import type { TestResult } from '../../events/index.js';
 import type { ReportParser } from '../types.js';
 import { MalformedReportError } from '../errors.js';
 import { DiagnosticIds } from '../results/ids.js';
+import { RerunMerger } from '../results/reruns.js';
 import { readLines } from '../input/lines.js';
 import { OutputAttributor } from '../go-text/attribute.js';
 import { packageResults, type GoConvertContext } from '../go-text/convert.js';
 import { buildPackage } from '../go-text/lines.js';
 import { GoTextMachine, noteResultLine } from '../go-text/machine.js';
-import { newPackage, pushLine, testOf, type GoPackage } from '../go-text/model.js';
+import { newPackage, pushLine, restartTest, testOf, type GoPackage } from '../go-text/model.js';
 import { PackageDirs } from '../go-text/package-dirs.js';
 import { goEventSchema, type GoEvent } from './event.js';
 
@@ -26,8 +27,10 @@ export const goJson: ReportParser = {
   },
   async *parse(input, opts) {
     const run = new GoJsonRun({ opts, dirs: new PackageDirs(opts.goModule), ids: new DiagnosticIds() });
-    for await (const line of readLines(input)) yield* run.line(line.text);
-    yield* run.end();
+    const reruns = new RerunMerger();
+    for await (const line of readLines(input)) for (const r of run.line(line.text)) yield* reruns.add(r);
+    for (const r of run.end()) yield* reruns.add(r);
+    yield* reruns.end();
     if (!run.recognised) throw new MalformedReportError(opts.displayName, 'no go test -json events found', { hint: 'Expected lines like {"Action":"run","Package":"...","Test":"TestX"} from `go test -json`.' });
   },
 };
@@ -81,7 +84,7 @@ class GoJsonRun {
     const test = ev.Test ?? undefined;
     switch (ev.Action) {
       case 'run':
-        if (test) testOf(pkg, test);
+        if (test) restartTest(pkg, test);
         return;
       case 'output':
       case 'bench':

@@ -1,4 +1,4 @@
-import { BENCH_START, indentWidth, LOG_LINE, RESULT_LINE, STATE_LINE } from './lines.js';
+import { BENCH_START, indentWidth, LOG_LINE, PANIC_LINE, RESULT_LINE, STATE_LINE } from './lines.js';
 
 /**
  * Decides which test an output line belongs to. go test gets this wrong in two known ways (and
@@ -14,6 +14,10 @@ export class OutputAttributor {
   #block: { name: string; depth: number } | undefined;
   #lastOwner: string | undefined;
   #running: string | undefined;
+  /** The last top-level test that printed `--- FAIL`: go prints its panic right after that line. */
+  #lastFailed: string | undefined;
+  /** A panic is being printed (its goroutine dump is unindented): everything goes to its owner. */
+  #panicOwner: string | undefined;
 
   /** Text mode: the test the last `=== RUN/CONT/NAME` line named. */
   get running(): string | undefined {
@@ -24,12 +28,15 @@ export class OutputAttributor {
     this.#block = undefined;
     this.#lastOwner = undefined;
     this.#running = undefined;
+    this.#lastFailed = undefined;
+    this.#panicOwner = undefined;
   }
 
   owner(line: string, eventTest: string | undefined): string | undefined {
     const state = STATE_LINE.exec(line) ?? BENCH_START.exec(line);
     if (state) {
       this.#block = undefined;
+      this.#panicOwner = undefined;
       const name = state.groups!.name!;
       if (state.groups!.what !== 'PAUSE') this.#running = name;
       this.#lastOwner = name;
@@ -40,7 +47,21 @@ export class OutputAttributor {
       const name = result.groups!.name!;
       this.#block = { name, depth: depthOf(name) };
       this.#lastOwner = name;
+      this.#panicOwner = undefined;
+      if (depthOf(name) === 0 && result.groups!.indent === '') {
+        // A top-level test finished: unindented output after this is the package's (or a panic's).
+        if (this.#running === name || this.#running?.startsWith(`${name}/`)) this.#running = undefined;
+        this.#lastFailed = result.groups!.status === 'FAIL' ? name : undefined;
+      }
       return name;
+    }
+    if (this.#panicOwner !== undefined && eventTest === undefined) return this.#panicOwner;
+    if (eventTest === undefined && PANIC_LINE.test(line) && !/^\s/.test(line)) {
+      const owner = this.#running ?? this.#lastFailed;
+      if (owner !== undefined) {
+        this.#panicOwner = owner;
+        return owner;
+      }
     }
     const fallback = eventTest ?? this.#running;
     const log = LOG_LINE.exec(line);

@@ -28,7 +28,7 @@ export function packageResults(pkg: GoPackage, ctx: GoConvertContext): TestResul
   learnDirs(pkg, ctx);
   const out: TestResult[] = [];
   if (pkg.buildFailed || pkg.buildOutput.length) out.push(...buildResults(pkg, ctx));
-  const tests = [...pkg.tests.values()];
+  const tests = [...pkg.done, ...pkg.tests.values()];
   for (const t of tests) {
     if (t.status) continue;
     // No result event: go test -json drops them (a panic, a killed binary, test2json bugs).

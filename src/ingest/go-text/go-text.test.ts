@@ -24,8 +24,8 @@ describe('go test -v text (real output of go 1.19)', () => {
     const text = ['=== RUN TestOne', '--- FAIL: TestOne (0.02 seconds)', '\tfile_test.go:11: Error message', '\tfile_test.go:11: Longer', '\t\terror', '\t\tmessage.', '=== RUN TestTwo', '--- PASS: TestTwo (0.13 seconds)', 'FAIL', 'exit status 1', 'FAIL\tpackage/name 0.151s', ''].join('\n');
     const { results } = await collect(goText, { text }, { repoRoot: '/r' });
     expect(results).toEqual([
-      expect.objectContaining({ test_id: 'package/name::TestOne', status: 'failed', duration_ms: 20, message: 'Longer\nerror\nmessage.' }),
       expect.objectContaining({ test_id: 'package/name::TestTwo', status: 'passed', duration_ms: 130 }),
+      expect.objectContaining({ test_id: 'package/name::TestOne', status: 'failed', duration_ms: 20, message: 'Longer\nerror\nmessage.' }),
     ]);
   });
 
@@ -43,12 +43,23 @@ describe('go test -v text (real output of go 1.19)', () => {
       'FAIL    package/name/failing1 [build failed]',
     ].join('\n');
     const { results } = await collect(goText, { text }, { repoRoot: '/r' });
-    expect(results.map((r) => `${r.kind} ${r.status} ${r.test_id} ${r.message}`)).toEqual([
-      'test passed package/name/passing1::TestA undefined',
-      'test errored package/panic::(package) init',
+    expect(results.map((r) => `${r.kind} ${r.status} ${r.test_id} ${r.message}`).sort()).toEqual([
       'build errored go:failing1/failing_test.go::undefined: x undefined: x',
+      'test errored package/panic::(package) init',
+      'test passed package/name/passing1::TestA undefined',
     ]);
-    expect(results[2]).toMatchObject({ file: 'failing1/failing_test.go', line: 15, suite: 'package/name/failing1' });
+    expect(results.find((r) => r.kind === 'build')).toMatchObject({ file: 'failing1/failing_test.go', line: 15, suite: 'package/name/failing1' });
+  });
+
+  it('gives a panic printed after "--- FAIL" to that test, and one printed after a pass to the package', async () => {
+    const text = ['=== RUN   TestA', '--- FAIL: TestA (0.00s)', 'panic: boom [recovered]', '\tpanic: boom', '', 'goroutine 7 [running]:', 'main.f()', '\t/r/a_test.go:9 +0x1', 'FAIL\tp\t0.01s', '=== RUN   TestOne', '--- PASS: TestOne (0.00s)', 'PASS', 'panic: late', 'FAIL\tq\t0.005s'].join('\n');
+    const { results } = await collect(goText, { text }, { repoRoot: '/r' });
+    expect(results.map((r) => `${r.status} ${r.test_id} ${r.error_class} ${r.message}`)).toEqual([
+      'passed q::TestOne undefined undefined',
+      'errored p::TestA panic boom',
+      'errored q::(package) panic late',
+    ]);
+    expect(results[1]).toMatchObject({ file: 'a_test.go', line: 9 });
   });
 
   it('sniffs -v text but leaves -json to go-json', () => {

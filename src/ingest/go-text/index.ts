@@ -1,6 +1,7 @@
 import type { ReportParser } from '../types.js';
 import { MalformedReportError } from '../errors.js';
 import { DiagnosticIds } from '../results/ids.js';
+import { RerunMerger } from '../results/reruns.js';
 import { readLines } from '../input/lines.js';
 import { packageResults } from './convert.js';
 import { GoTextMachine } from './machine.js';
@@ -24,17 +25,19 @@ export const goText: ReportParser = {
   async *parse(input, opts) {
     const machine = new GoTextMachine();
     const ctx = { opts, dirs: new PackageDirs(opts.goModule), ids: new DiagnosticIds() };
+    const reruns = new RerunMerger();
     let any = false;
     for await (const line of readLines(input)) {
       for (const pkg of machine.feed(line.text)) {
         any = true;
-        yield* packageResults(pkg, ctx);
+        for (const r of packageResults(pkg, ctx)) yield* reruns.add(r);
       }
     }
     for (const pkg of machine.end()) {
       any = true;
-      yield* packageResults(pkg, { ...ctx, truncated: pkg.importPath === undefined && pkg.status === undefined });
+      for (const r of packageResults(pkg, { ...ctx, truncated: pkg.importPath === undefined && pkg.status === undefined })) yield* reruns.add(r);
     }
+    yield* reruns.end();
     if (!any && !machine.recognised) throw new MalformedReportError(opts.displayName, 'no go test output found (no "=== RUN", "--- FAIL:" or "ok/FAIL <package>" lines)');
   },
 };

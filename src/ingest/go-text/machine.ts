@@ -1,5 +1,5 @@
 import { BENCH_RESULT, BUILD_HEADER, RESULT_LINE, STATE_LINE, SUMMARY_LINE, buildPackage } from './lines.js';
-import { newPackage, pushLine, testOf, type GoPackage } from './model.js';
+import { newPackage, pushLine, restartTest, testOf, type GoPackage } from './model.js';
 import { OutputAttributor } from './attribute.js';
 
 const STATUS = { PASS: 'pass', FAIL: 'fail', SKIP: 'skip' } as const;
@@ -38,7 +38,8 @@ export class GoTextMachine {
     const header = BUILD_HEADER.exec(line);
     if (header) {
       this.#sawGo = true;
-      const pkg = buildPackage(header.groups!.pkg!);
+      // "# pkg_test [pkg.test]": the bracket names the test binary, i.e. the package go test reports.
+      const pkg = buildPackage(header.groups!.test ?? header.groups!.pkg!);
       this.#buildBlock = this.#builds.get(pkg) ?? [];
       this.#builds.set(pkg, this.#buildBlock);
       this.#buildBlock.push(line);
@@ -52,6 +53,8 @@ export class GoTextMachine {
     this.#buildBlock = undefined;
     if (summary) return this.#summary(summary.groups!.status!, summary.groups!.pkg!, summary.groups!.why);
     if (STATE_LINE.test(line) || RESULT_LINE.test(line)) this.#sawGo = true;
+    const run = STATE_LINE.exec(line);
+    if (run?.groups!.what === 'RUN') restartTest(this.#pkg, run.groups!.name!);
     const owner = this.#attr.owner(line, undefined);
     noteResultLine(this.#pkg, line);
     if (/^(PASS|FAIL)\s*$/.test(line)) this.#pkg.status = line.trim() === 'PASS' ? 'pass' : 'fail';

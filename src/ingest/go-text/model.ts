@@ -11,6 +11,8 @@ export interface GoTest {
 export interface GoPackage {
   importPath: string | undefined;
   tests: Map<string, GoTest>;
+  /** Earlier runs of tests that ran again in the same package run (-count=N). */
+  done: GoTest[];
   /** Output not belonging to any test (TestMain, init panics, the summary lines). */
   output: string[];
   status?: 'pass' | 'fail' | 'skip';
@@ -29,7 +31,7 @@ export function pushLine(lines: string[], line: string): void {
 }
 
 export function newPackage(importPath: string | undefined): GoPackage {
-  return { importPath, tests: new Map(), output: [], buildOutput: [], buildFailed: false };
+  return { importPath, tests: new Map(), done: [], output: [], buildOutput: [], buildFailed: false };
 }
 
 export function testOf(pkg: GoPackage, name: string): GoTest {
@@ -39,4 +41,14 @@ export function testOf(pkg: GoPackage, name: string): GoTest {
     pkg.tests.set(name, t);
   }
   return t;
+}
+
+/** A test starts again after it finished (-count=N, or a rerun): keep the finished run as its own result. */
+export function restartTest(pkg: GoPackage, name: string): void {
+  const t = pkg.tests.get(name);
+  if (t?.status) {
+    pkg.done.push(t);
+    pkg.tests.delete(name);
+  }
+  testOf(pkg, name);
 }

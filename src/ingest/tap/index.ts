@@ -54,8 +54,10 @@ export const tap: ReportParser = {
     const t = totals.totals;
     if (t) opts.onTotals?.(t);
     if (bailed) return;
+    const seen = new Set<string>();
     for (const f of final.failures) {
-      if (!f.tapError) continue;
+      if (!f.tapError || seen.has(f.tapError)) continue;
+      seen.add(f.tapError);
       const planned = final.plan.end !== null && final.plan.start !== null ? final.plan.end - final.plan.start + 1 : undefined;
       const detail = f.tapError === 'incorrect number of tests' && planned !== undefined ? `: planned ${planned}, ran ${final.count}` : '';
       yield { kind: 'test', framework: 'tap', test_id: testId(undefined, ['(plan)']), status: 'errored', name: '(plan)', message: `${f.tapError}${detail}`, package: opts.package };
