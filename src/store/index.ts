@@ -1,10 +1,13 @@
+import { existsSync } from 'node:fs';
 import type { SutureConfig } from '../config/schema.js';
 import { openDriver } from './adapters.js';
 import { migrate } from './migrate.js';
 import { resolveStoreTarget } from './resolve.js';
+import { redactUrl } from './redact.js';
 import { degradingStore, defaultStoreWarning, type RunStore, type StoreWarning } from './run-store.js';
 import { SqlStore } from './sql-store.js';
-import type { Store } from './types.js';
+import { openSqlite } from './sqlite/driver.js';
+import type { Metrics, MetricsQuery, Store } from './types.js';
 
 export * from './types.js';
 export { StoreError, isStoreError, type StoreErrorCode } from './errors.js';
@@ -39,6 +42,16 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   return new SqlStore(driver);
 }
 
+/**
+ * False only for a SQLite store whose file does not exist yet (PostgreSQL is always "there"), so
+ * read-only commands can say so instead of creating an empty database as a side effect.
+ */
+export function storeExists(opts: OpenStoreOptions): { exists: boolean; kind: Store['kind']; location: string } {
+  const target = resolveStoreTarget(opts.config.store, opts.root, opts.env ?? process.env);
+  if (target.kind === 'sqlite') return { exists: existsSync(target.file), kind: 'sqlite', location: target.file };
+  return { exists: true, kind: 'postgres', location: redactUrl(target.url) };
+}
+
 /** Opens the store, runs `fn`, and always closes it. For commands whose whole job is the store. */
 export async function withStore<T>(opts: OpenStoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(opts);
@@ -62,4 +75,15 @@ export function openRunStore(opts: OpenStoreOptions, warn: StoreWarning = defaul
     /* reported by openStore below */
   }
   return degradingStore(openStore(opts), warn, kind);
+}
+
+/** The metrics of a store with no history (same shape as any other), without creating a file. */
+export async function emptyMetrics(q: MetricsQuery): Promise<Metrics> {
+  const driver = await openSqlite({ file: ':memory:', busyTimeoutMs: 0 });
+  try {
+    await migrate(driver);
+    return await new SqlStore(driver).metrics(q);
+  } finally {
+    await driver.close();
+  }
 }

@@ -33,25 +33,39 @@ export async function* exportRows(db: SqlDriver): AsyncGenerator<ExportRow> {
   }
 }
 
-function bad(rowNo: number, message: string): InputError {
-  return new InputError(`export row ${rowNo}: ${message}`, {
+function bad(where: string, message: string): InputError {
+  return new InputError(`${where}: ${message}`, {
     code: 'E_STORE_IMPORT',
     hint: "Import only files written by 'suture store export' (one JSON object per line).",
   });
 }
 
-/** Checks one exported row against the current table shape and returns its values in column order. */
-export function rowValues(t: TableDef, row: Record<string, unknown>, rowNo: number): SqlValue[] {
+/**
+ * Checks one line of an export (shape, table, columns, types) and returns the table and its values in
+ * column order; `_meta` rows return no table. `where` names the row in errors ("FILE:12").
+ */
+export function checkExportRow(value: unknown, where: string): { t?: TableDef; values: SqlValue[]; meta?: Record<string, unknown> } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad(where, 'expected {"table": ..., "row": {...}}');
+  const { table, row } = value as { table?: unknown; row?: unknown };
+  if (typeof table !== 'string') throw bad(where, 'missing "table"');
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) throw bad(where, 'row must be an object');
+  if (table === '_meta') return { values: [], meta: row as Record<string, unknown> };
+  const t = findTable(table);
+  if (!t) throw bad(where, `unknown table '${table}'`);
+  return { t, values: rowValues(t, row as Record<string, unknown>, where) };
+}
+
+function rowValues(t: TableDef, row: Record<string, unknown>, where: string): SqlValue[] {
   const known = new Set(columnNames(t));
-  for (const k of Object.keys(row)) if (!known.has(k)) throw bad(rowNo, `table ${t.name} has no column '${k}'`);
+  for (const k of Object.keys(row)) if (!known.has(k)) throw bad(where, `table ${t.name} has no column '${k}'`);
   return t.columns.map(([name, type, nullable]) => {
     const v = row[name];
     if (v === undefined || v === null) {
       if (nullable) return null;
-      throw bad(rowNo, `${t.name}.${name} is required`);
+      throw bad(where, `${t.name}.${name} is required`);
     }
     const ok = type === 'text' ? typeof v === 'string' : type === 'int' ? Number.isSafeInteger(v) : typeof v === 'number' && Number.isFinite(v);
-    if (!ok) throw bad(rowNo, `${t.name}.${name} must be ${type === 'text' ? 'a string' : type === 'int' ? 'an integer' : 'a number'}`);
+    if (!ok) throw bad(where, `${t.name}.${name} must be ${type === 'text' ? 'a string' : type === 'int' ? 'an integer' : 'a number'}`);
     return v as SqlValue;
   });
 }
@@ -67,10 +81,11 @@ export async function importRows(db: SqlDriver, rows: AsyncIterable<ExportRow>):
     inserted += values.length - (await db.tx((x) => x.insertMany(t, values))).length;
     pending.values = [];
   };
-  for await (const { table, row } of rows) {
+  for await (const r of rows) {
     rowNo++;
-    if (table === '_meta') {
-      const v = Number((row as { schema_version?: unknown }).schema_version);
+    const { t, values, meta } = checkExportRow(r, `export row ${rowNo}`);
+    if (meta) {
+      const v = Number(meta.schema_version);
       if (Number.isFinite(v) && v > LATEST_VERSION) {
         throw new StoreError(`the export was written by a store with schema version ${v}, newer than this suture understands (${LATEST_VERSION})`, {
           code: 'E_STORE_TOO_NEW',
@@ -79,10 +94,7 @@ export async function importRows(db: SqlDriver, rows: AsyncIterable<ExportRow>):
       }
       continue;
     }
-    const t = findTable(table);
-    if (!t) throw bad(rowNo, `unknown table '${table}'`);
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) throw bad(rowNo, 'row must be an object');
-    const values = rowValues(t, row, rowNo);
+    if (!t) continue;
     if (pending?.t !== t) {
       await flush();
       pending = { t, values: [] };

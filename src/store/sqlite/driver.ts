@@ -16,10 +16,11 @@ export interface SqliteOptions {
  * async transaction body never interleaves with another call on the same connection.
  */
 export async function openSqlite(opts: SqliteOptions): Promise<SqlDriver> {
-  const file = path.resolve(opts.file);
+  const memory = opts.file === ':memory:';
+  const file = memory ? opts.file : path.resolve(opts.file);
   let db: Database.Database;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    if (!memory) mkdirSync(path.dirname(file), { recursive: true });
     db = new Database(file, { timeout: opts.busyTimeoutMs });
   } catch (err) {
     throw sqliteError(err, file);
