@@ -7,3 +7,4 @@ export * from './patch.js';
 export * from './verdict.js';
 export * from './paths.js';
 export * from './run.js';
+export * from './test-case-record.js';
