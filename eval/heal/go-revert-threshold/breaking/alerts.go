@@ -1,0 +1,7 @@
+package alerts
+
+// Threshold is the error rate (per mille) that pages someone.
+const Threshold = 80
+
+// ShouldPage reports whether an error rate pages.
+func ShouldPage(perMille int) bool { return perMille >= Threshold }

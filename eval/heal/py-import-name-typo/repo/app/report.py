@@ -1,0 +1,5 @@
+from app.text import slugfy
+
+
+def report_filename(title):
+    return slugfy(title) + ".pdf"

@@ -1,0 +1,4 @@
+export interface Post { title: string; slug: string }
+export function makePost(title: string): Post {
+  return { title, slug: slugify(title) };
+}

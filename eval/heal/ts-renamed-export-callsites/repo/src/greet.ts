@@ -1,0 +1,4 @@
+import { getUser } from './users';
+export function greet(id: number): string {
+  return `hello ${getUser(id) ?? 'stranger'}`;
+}
