@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { goEvents } from '../shared/testing/tool-events.js';
+import { goTestEvents } from '../shared/testing/tool-events.js';
 import { fixContext, run, tempRepo, worktreeOf, type TempRepo, type Worktree } from '../shared/testing/temp-repo.js';
 import { didYouMeanFixer } from './index.js';
 
@@ -22,7 +22,7 @@ describe('did-you-mean on a real Go package (go 1.19 prints no suggestion: near 
     const { wt } = setup('go-typo');
     const before = run('go', ['test', './...'], wt.dir);
     expect(before.code).not.toBe(0);
-    const events = goEvents(before.out).filter((e) => /undefined/.test(e.message));
+    const events = (await goTestEvents(before.out, wt.dir)).filter((e) => /undefined/.test(e.message));
     expect(events.map((e) => e.message)).toEqual(['undefined: countr', 'undefined: strings.ToUpperr', 'p.Gret undefined (type Person has no field or method Gret)']);
 
     const result = await didYouMeanFixer.propose(fixContext(wt.dir, events));
@@ -52,8 +52,7 @@ describe('did-you-mean on a real Go package (go 1.19 prints no suggestion: near 
       path.join(wt.dir, 'pick.go'),
       'package shapes\n\nfunc Pick() int {\n\tval1, val2 := 1, 2\n\t_ = val2\n\treturn valx + val1\n}\n',
     );
-    const out = run('go', ['vet', './...'], wt.dir).out + run('go', ['build', './...'], wt.dir).out;
-    const events = goEvents(out).filter((e) => e.message === 'undefined: valx');
+    const events = (await goTestEvents(run('go', ['test', './...'], wt.dir).out, wt.dir)).filter((e) => e.message === 'undefined: valx');
     expect(events).toHaveLength(1);
     const result = await didYouMeanFixer.propose(fixContext(wt.dir, events));
     expect(result.kind).toBe('unfixable');
@@ -66,7 +65,7 @@ describe('did-you-mean on a real Go package (go 1.19 prints no suggestion: near 
       path.join(wt.dir, 'later.go'),
       'package shapes\n\nfunc other() int { limit := 3; return limit }\n\nfunc Later() int {\n\tx := limt\n\tlimits := 2\n\treturn x + limits\n}\n',
     );
-    const events = goEvents(run('go', ['build', './...'], wt.dir).out).filter((e) => e.message === 'undefined: limt');
+    const events = (await goTestEvents(run('go', ['test', './...'], wt.dir).out, wt.dir)).filter((e) => e.message === 'undefined: limt');
     expect(events).toHaveLength(1);
     const result = await didYouMeanFixer.propose(fixContext(wt.dir, events));
     expect(result.kind).toBe('unfixable');

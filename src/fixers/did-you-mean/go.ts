@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FailureEvent } from '../../events/index.js';
 import { execTool } from '../shared/exec.js';
-import { eventLocations, type SourceLocation } from '../shared/locations.js';
+import type { SourceLocation } from '../shared/locations.js';
+import { goDiagnosticLocation } from './go-location.js';
 import { uniqueNearMiss } from '../shared/near-miss.js';
 import { GO_UNIVERSE, importNames, localNamesAt, membersOf, packageClause, packageNames } from './go-scope.js';
 import { withGoTree, withGoTrees } from './syntax.js';
@@ -13,7 +14,8 @@ const QUALIFIED = /undefined: (\w+)\.(\w+)/;
 const NAME = /(?:undefined|undeclared name): (\w+)\b/;
 
 function isGo(event: FailureEvent): boolean {
-  return (event.file?.endsWith('.go') ?? false) && (MEMBER.test(event.message) || QUALIFIED.test(event.message) || NAME.test(event.message));
+  const goFile = (event.file?.endsWith('.go') ?? false) || (event.framework === 'go' && /\.go:\d+:\d+: /.test(event.stack ?? ''));
+  return goFile && (MEMBER.test(event.message) || QUALIFIED.test(event.message) || NAME.test(event.message));
 }
 
 /**
@@ -27,7 +29,7 @@ export const goSource: SuggestionSource = {
   id: 'go',
   recognizes: isGo,
   async suggest(event: FailureEvent, env: SuggestEnv): Promise<SuggestOutcome> {
-    const loc = eventLocations(event, env.worktree).find((l) => l.from === 'event' && l.column !== undefined);
+    const loc = await goDiagnosticLocation(event, env.worktree);
     if (!loc) return { refused: `Go diagnostic '${event.message.split('\n')[0]}' has no exact position in the worktree` };
     const text = await readFile(loc.abs, 'utf8');
     // Everything needed from this file's tree is read before any other tree is parsed: nodes of an

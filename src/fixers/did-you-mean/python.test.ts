@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { failure, fixContext, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
-import { junitEvents } from '../shared/testing/tool-events.js';
+import { fixContext, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
+import { buildLogEvents, junitEvents } from '../shared/testing/tool-events.js';
 import { didYouMeanFixer } from './index.js';
 
 const cleanups: Array<() => void> = [];
@@ -20,7 +20,7 @@ function setup(): Worktree {
 function pytest(dir: string, ...args: string[]): { code: number | null; xml: string } {
   const xml = path.join(dir, '..', 'report.xml');
   const r = run('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--junitxml=${xml}`, ...args], dir);
-  return { code: r.code, xml: readFileSync(xml, 'utf8') };
+  return { code: r.code, xml };
 }
 
 describe('did-you-mean on a real pytest project', () => {
@@ -28,8 +28,8 @@ describe('did-you-mean on a real pytest project', () => {
     const wt = setup();
     const before = pytest(wt.dir);
     expect(before.code).toBe(1);
-    const events = junitEvents(before.xml);
-    expect(events.map((e) => e.message)).toEqual(["AttributeError: 'Circle' object has no attribute 'raduis'", "NameError: name 'reslt' is not defined"]);
+    const events = await junitEvents(before.xml, wt.dir);
+    expect(events.map((e) => `${e.error_class}: ${e.message}`)).toEqual(["AttributeError: 'Circle' object has no attribute 'raduis'", "NameError: name 'reslt' is not defined"]);
     expect(events.every((e) => !/Did you mean/.test(`${e.message}${e.stack}`))).toBe(true);
 
     const result = await didYouMeanFixer.propose(fixContext(wt.dir, events));
@@ -56,9 +56,9 @@ describe('did-you-mean on a real pytest project', () => {
     const wt = setup();
     const r = run('python3', ['-c', 'import shapes; shapes.total([1])'], wt.dir);
     expect(r.stderr).toContain("Did you mean: 'result'?");
-    const lines = r.stderr.trim().split('\n');
-    const event = failure({ framework: 'python', kind: 'runtime', message: lines.at(-1)!, error_class: 'NameError', stack: r.stderr });
-    const result = await didYouMeanFixer.propose(fixContext(wt.dir, [event]));
+    const events = buildLogEvents(r.stderr, wt.dir, 'python');
+    expect(events).toMatchObject([{ error_class: 'NameError', suggestion: 'result' }]);
+    const result = await didYouMeanFixer.propose(fixContext(wt.dir, events));
     expect(result).toMatchObject({ kind: 'edited' });
     expect(result.kind === 'edited' && result.summary).toContain("shapes.py:16: 'reslt' -> 'result' (python NameError)");
     expect(wt.diff()).toContain('-    return reslt\n+    return result\n');
@@ -68,8 +68,8 @@ describe('did-you-mean on a real pytest project', () => {
     const wt = setup();
     writeFileSync(path.join(wt.dir, 'roots.py'), 'import math\n\n\ndef root(x):\n    return math.sqr(x)\n');
     writeFileSync(path.join(wt.dir, 'test_roots.py'), 'from roots import root\n\n\ndef test_root():\n    assert root(9) == 3\n');
-    const events = junitEvents(pytest(wt.dir, 'test_roots.py').xml);
-    expect(events.map((e) => e.message)).toEqual(["AttributeError: module 'math' has no attribute 'sqr'"]);
+    const events = await junitEvents(pytest(wt.dir, 'test_roots.py').xml, wt.dir);
+    expect(events.map((e) => e.message)).toEqual(["module 'math' has no attribute 'sqr'"]);
     expect(await didYouMeanFixer.propose(fixContext(wt.dir, events))).toMatchObject({ kind: 'edited' });
     expect(readFileSync(path.join(wt.dir, 'roots.py'), 'utf8')).toContain('return math.sqrt(x)');
     expect(pytest(wt.dir, 'test_roots.py').code).toBe(0);
@@ -81,7 +81,7 @@ describe('did-you-mean on a real pytest project', () => {
       'from collections import OrderedDict\n\n\nclass Cache(OrderedDict):\n    def size(self):\n        return len(self.itms)\n\n\ndef pick():\n    val1, val2 = 1, 2\n    return valx + val1 + val2\n';
     writeFileSync(path.join(wt.dir, 'pick.py'), pickPy);
     writeFileSync(path.join(wt.dir, 'test_pick.py'), 'from pick import Cache, pick\n\n\ndef test_pick():\n    assert pick() == 4\n\n\ndef test_size():\n    assert Cache().size() == 0\n');
-    const events = junitEvents(pytest(wt.dir, 'test_pick.py').xml);
+    const events = await junitEvents(pytest(wt.dir, 'test_pick.py').xml, wt.dir);
     expect(events).toHaveLength(2);
     const result = await didYouMeanFixer.propose(fixContext(wt.dir, events));
     expect(result.kind).toBe('unfixable');

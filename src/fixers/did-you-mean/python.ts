@@ -71,8 +71,8 @@ export const pythonSource: SuggestionSource = {
     }
     if (!pinned) return { refused: `${e.kind} '${from}': the name is not on any reported line (${locations.map((l) => `${l.file}:${l.line}`).join(', ') || 'none in the worktree'}): stale position` };
     const at: SourceLocation = { ...pinned.loc, column: pinned.column };
-    const own = SUGGESTED.exec(`${event.message}\n${event.stack ?? ''}`);
-    if (own) return { suggestion: { from, to: own[1]!, role: e.role, lang: 'python', locations: [at], exact: true, source: `python ${e.kind}` } };
+    const own = SUGGESTED.exec(`${event.message}\n${event.stack ?? ''}`)?.[1] ?? (/^[\w.]+$/.test(event.suggestion ?? '') ? event.suggestion : undefined);
+    if (own) return { suggestion: { from, to: own, role: e.role, lang: 'python', locations: [at], exact: true, source: `python ${e.kind}` } };
     const names = await e.lookup(m, pinned, env);
     if (!names.ok) return { refused: `${e.kind} '${from}' at ${at.file}:${at.line}: ${names.reason}` };
     const pick = uniqueNearMiss(from, names.names);

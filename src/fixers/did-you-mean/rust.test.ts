@@ -22,7 +22,7 @@ describe('did-you-mean on a real Cargo crate', () => {
     const target = path.join(wt.dir, '..', 'target');
     const before = run('cargo', ['build'], wt.dir, { CARGO_TARGET_DIR: target });
     expect(before.code).not.toBe(0);
-    const events = cargoEvents(before.stderr);
+    const events = cargoEvents(before.stderr, wt.dir);
     expect(events.map((e) => e.error_code)).toEqual(['E0425', 'E0609']);
     const result = await didYouMeanFixer.propose(fixContext(wt.dir, events));
     expect(result.kind).toBe('edited');

@@ -23,7 +23,7 @@ describe('did-you-mean on a real TypeScript project', () => {
     const before = tsc(wt.dir);
     expect(before.code).not.toBe(0);
     expect(vitest(wt.dir).code).not.toBe(0);
-    const events = tscEvents(before.stdout);
+    const events = tscEvents(before.stdout, wt.dir);
     expect(events.map((e) => e.error_code)).toEqual(['TS2552', 'TS2551']);
     expect(didYouMeanFixer.appliesTo(fixContext(wt.dir, events).cluster, events)).toBe(true);
 
@@ -51,7 +51,7 @@ describe('did-you-mean on a real TypeScript project', () => {
 
   it('refuses a suggestion whose position no longer holds the token (stale) and changes nothing', async () => {
     const { wt } = setup('ts-typo');
-    const events = tscEvents("src/counter.ts(8,10): error TS2552: Cannot find name 'countr'. Did you mean 'counter'?");
+    const events = tscEvents("src/counter.ts(8,10): error TS2552: Cannot find name 'countr'. Did you mean 'counter'?", wt.dir);
     const file = path.join(wt.dir, 'src/counter.ts');
     // The file moved on since the failure was recorded: a line was inserted above.
     writeFileSync(file, `// header\n${readFileSync(file, 'utf8')}`);
@@ -65,8 +65,8 @@ describe('did-you-mean on a real TypeScript project', () => {
   it('refuses two events that suggest different names for the same token', async () => {
     const { wt } = setup('ts-typo');
     const events = [
-      ...tscEvents("src/counter.ts(8,10): error TS2552: Cannot find name 'countr'. Did you mean 'counter'?"),
-      ...tscEvents("src/counter.ts(8,10): error TS2552: Cannot find name 'countr'. Did you mean 'country'?"),
+      ...tscEvents("src/counter.ts(8,10): error TS2552: Cannot find name 'countr'. Did you mean 'counter'?", wt.dir),
+      ...tscEvents("src/counter.ts(8,10): error TS2552: Cannot find name 'countr'. Did you mean 'country'?", wt.dir),
     ];
     const result = await didYouMeanFixer.propose(fixContext(wt.dir, events));
     expect(result.kind).toBe('unfixable');
@@ -76,7 +76,7 @@ describe('did-you-mean on a real TypeScript project', () => {
 
   it('passes on failures that carry no suggestion', async () => {
     const { wt } = setup('ts-typo');
-    const events = tscEvents("src/counter.ts(12,22): error TS2339: Property 'heigth' does not exist on type 'Size'.");
+    const events = tscEvents("src/counter.ts(12,22): error TS2339: Property 'heigth' does not exist on type 'Size'.", wt.dir);
     expect(didYouMeanFixer.appliesTo(fixContext(wt.dir, events).cluster, events)).toBe(false);
     expect(await didYouMeanFixer.propose(fixContext(wt.dir, events))).toMatchObject({ kind: 'pass' });
   });

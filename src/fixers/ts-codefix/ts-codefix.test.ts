@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixContext, tempRepo, tsc, vitest, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
 import { tscEvents, vitestEvents } from '../shared/testing/tool-events.js';
 import { tsCodefixFixer } from './index.js';
@@ -18,9 +18,20 @@ function setup(fixture = 'ts-codefix'): Worktree {
 }
 
 describe('ts-codefix on a real TypeScript project', () => {
+  // tsc's output on the untouched fixture, computed once: several tests start from the same diagnostics.
+  let fixtureTsc = '';
+  beforeAll(() => {
+    const repo = tempRepo('ts-codefix', { linkNodeModules: true });
+    fixtureTsc = tsc(repo.dir).stdout;
+    repo.cleanup();
+  });
+  afterAll(() => {
+    fixtureTsc = '';
+  });
+
   it('adds the missing import and the missing await for the failing diagnostics; tsc is then clean except the untouched one', async () => {
     const wt = setup();
-    const events = tscEvents(tsc(wt.dir).stdout).filter((e) => e.error_code !== 'TS2420');
+    const events = tscEvents(fixtureTsc, wt.dir).filter((e) => e.error_code !== 'TS2420');
     expect(events.map((e) => e.error_code)).toEqual(['TS2365', 'TS2304']);
     const result = await tsCodefixFixer.propose(fixContext(wt.dir, events));
     expect(result.kind).toBe('edited');
@@ -50,7 +61,7 @@ describe('ts-codefix on a real TypeScript project', () => {
         '',
       ].join('\n'),
     );
-    const after = tscEvents(tsc(wt.dir).stdout);
+    const after = tscEvents(tsc(wt.dir).stdout, wt.dir);
     expect(after.map((e) => e.error_code)).toEqual(['TS2420']);
     expect(vitest(wt.dir).code).toBe(0);
   });
@@ -69,7 +80,7 @@ describe('ts-codefix on a real TypeScript project', () => {
 
   it('never applies a fix that only stubs or silences: a class missing an interface member is refused', async () => {
     const wt = setup();
-    const events = tscEvents(tsc(wt.dir).stdout).filter((e) => e.error_code === 'TS2420');
+    const events = tscEvents(fixtureTsc, wt.dir).filter((e) => e.error_code === 'TS2420');
     const result = await tsCodefixFixer.propose(fixContext(wt.dir, events));
     expect(result.kind).toBe('unfixable');
     expect(result.kind === 'unfixable' && result.reason).toMatch(/only unsafe fixes offered: fixClassIncorrectlyImplementsInterface: adds members that throw/);
@@ -79,7 +90,7 @@ describe('ts-codefix on a real TypeScript project', () => {
   it('refuses @ts-ignore in a checked JS file (disableJsDiagnostics is never chosen)', async () => {
     const wt = setup();
     writeFileSync(path.join(wt.dir, 'src', 'legacy.js'), '// @ts-check\n/** @param {number} n */\nexport function twice(n) {\n  return n.toFxed(2);\n}\n');
-    const events = tscEvents(tsc(wt.dir, '--allowJs').stdout).filter((e) => e.file === 'src/legacy.js');
+    const events = tscEvents(tsc(wt.dir, '--allowJs').stdout, wt.dir).filter((e) => e.file === 'src/legacy.js');
     expect(events.map((e) => e.error_code)).toEqual(['TS2551']);
     // The spelling fix is safe and wins; the @ts-ignore variants the service also offers are refused.
     const result = await tsCodefixFixer.propose(fixContext(wt.dir, events));
@@ -90,7 +101,7 @@ describe('ts-codefix on a real TypeScript project', () => {
   it('refuses an import that two modules could satisfy (ambiguous)', async () => {
     const wt = setup();
     writeFileSync(path.join(wt.dir, 'src', 'limits.ts'), 'export function clamp(v: number, lo: number, hi: number): number {\n  return v < lo ? lo : v > hi ? hi : v;\n}\n');
-    const events = tscEvents(tsc(wt.dir).stdout).filter((e) => e.error_code === 'TS2304');
+    const events = tscEvents(fixtureTsc, wt.dir).filter((e) => e.error_code === 'TS2304');
     const result = await tsCodefixFixer.propose(fixContext(wt.dir, events));
     expect(result.kind).toBe('unfixable');
     expect(result.kind === 'unfixable' && result.reason).toMatch(/2 different 'import' fixes .*: ambiguous/);
@@ -98,7 +109,7 @@ describe('ts-codefix on a real TypeScript project', () => {
 
   it('refuses a diagnostic the service no longer reports at that position (stale)', async () => {
     const wt = setup();
-    const events = tscEvents("src/score.ts(1,10): error TS2304: Cannot find name 'clamp'.");
+    const events = tscEvents("src/score.ts(1,10): error TS2304: Cannot find name 'clamp'.", wt.dir);
     const result = await tsCodefixFixer.propose(fixContext(wt.dir, events));
     expect(result.kind).toBe('unfixable');
     expect(result.kind === 'unfixable' && result.reason).toMatch(/stale position/);

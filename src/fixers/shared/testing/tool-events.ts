@@ -1,69 +1,61 @@
 /**
- * Turns real tool output captured in a test into FailureEvents, the way the ingest stage's build-log
- * extractors do, so fixer tests start from what the tools really print.
+ * Turns real tool output captured in a test into FailureEvents with suture's own parsers (the ingest
+ * stage's report parsers and build-log extractors, the cargo runner's rustc parser), so fixer tests
+ * start from exactly what the heal loop would hand them.
  */
-import { XMLParser } from 'fast-xml-parser';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { toFailureEvent, type FailureEvent } from '../../../events/index.js';
-import { vitestJson } from '../../../ingest/vitest-json/index.js';
-import { failure, NODE_MODULES, run } from './temp-repo.js';
+import { Readable } from 'node:stream';
+import { toFailureEvent, type FailureEvent, type TestResult } from '../../../events/index.js';
+import { extractBuildLog, parseReport } from '../../../ingest/index.js';
+import { junitParser } from '../../../ingest/junit/parser.js';
+import { parseRustcErrors } from '../../../runners/cargo/rustc-diagnostics.js';
+import { NODE_MODULES, run } from './temp-repo.js';
 
-/** `src/a.ts(8,10): error TS2552: Cannot find name 'countr'. Did you mean 'counter'?` */
-export function tscEvents(out: string, dir = ''): FailureEvent[] {
-  return [...out.matchAll(/^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/gm)].map((m) =>
-    failure({ kind: 'typecheck', framework: 'tsc', test_id: `tsc:${m[1]}:${m[2]}:${m[4]}`, file: path.posix.join(dir, m[1]!), line: Number(m[2]), column: Number(m[3]), error_code: m[4], message: m[5]! }),
-  );
-}
+const STAMP = { run_id: 'run-fixers-test', ts: '2026-01-01T00:00:00.000Z' };
 
-/** `./shapes.go:16:9: undefined: countr` (go build / go vet / go test build failures). */
-export function goEvents(out: string, dir = ''): FailureEvent[] {
-  return [...out.matchAll(/^(?:vet: )?(?:\.\/)?([^\s:]+\.go):(\d+):(\d+): (.*)$/gm)].map((m) =>
-    failure({ kind: 'build', framework: 'go', test_id: `go:${m[1]}:${m[2]}`, file: path.posix.join(dir, m[1]!), line: Number(m[2]), column: Number(m[3]), message: m[4]! }),
-  );
-}
-
-/** rustc's human output: `error[E0425]: ...` followed by ` --> src/lib.rs:7:5`. */
-export function cargoEvents(out: string, dir = ''): FailureEvent[] {
-  return [...out.matchAll(/^error\[(E\d{4})\]: (.*)\n\s*--> ([^\s:]+):(\d+):(\d+)$/gm)].map((m) =>
-    failure({ kind: 'build', framework: 'cargo', test_id: `cargo:${m[3]}:${m[4]}`, file: path.posix.join(dir, m[3]!), line: Number(m[4]), column: Number(m[5]), error_code: m[1], message: m[2]! }),
-  );
-}
-
-/** Failed test cases of a JUnit XML report (pytest --junitxml). */
-export function junitEvents(xml: string, framework = 'pytest'): FailureEvent[] {
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testcase' || n === 'testsuite' }).parse(xml);
+function events(results: Iterable<TestResult>): FailureEvent[] {
   const out: FailureEvent[] = [];
-  for (const suite of doc.testsuites?.testsuite ?? doc.testsuite ?? []) {
-    for (const tc of suite.testcase ?? []) {
-      const f = tc.failure ?? tc.error;
-      if (!f) continue;
-      const message: string = f.message ?? '';
-      out.push(
-        failure({
-          framework,
-          test_id: `${tc.classname}::${tc.name}`,
-          name: tc.name,
-          file: tc.file,
-          line: tc.line ? Number(tc.line) + 1 : undefined,
-          message,
-          error_class: /^(\w+(?:\.\w+)*):/.exec(message)?.[1]?.split('.').pop(),
-          stack: typeof f === 'string' ? f : f['#text'],
-        }),
-      );
-    }
+  for (const r of results) {
+    const ev = toFailureEvent(r, STAMP);
+    if (ev) out.push(ev);
   }
   return out;
 }
 
-/** Runs vitest with its JSON reporter in `dir` and reads the report with suture's own vitest parser. */
+async function collect(gen: AsyncIterable<TestResult>): Promise<TestResult[]> {
+  const out: TestResult[] = [];
+  for await (const r of gen) out.push(r);
+  return out;
+}
+
+/** A build/typecheck/lint tool's printed output, read by the ingest build-log extractors. */
+export function buildLogEvents(text: string, repoRoot: string, tool: string): FailureEvent[] {
+  return events(extractBuildLog(text, { repoRoot, tool }));
+}
+
+export function tscEvents(text: string, repoRoot: string): FailureEvent[] {
+  return buildLogEvents(text, repoRoot, 'tsc');
+}
+
+/** `go test` text output (build failures included), read by the go-text parser. */
+export async function goTestEvents(text: string, repoRoot: string): Promise<FailureEvent[]> {
+  return events(await collect(parseReport(Readable.from([text]), { repoRoot, format: 'go-text', displayName: 'go test output' })));
+}
+
+/** rustc's human diagnostics (cargo build/test stderr), read by the cargo runner's parser. */
+export function cargoEvents(text: string, repoRoot: string): FailureEvent[] {
+  return events(parseRustcErrors(text, { root: repoRoot, pkgDir: '.' }));
+}
+
+/** A JUnit XML report file (pytest --junitxml). */
+export async function junitEvents(file: string, repoRoot: string): Promise<FailureEvent[]> {
+  return events(await collect(junitParser.parse(createReadStream(file), { repoRoot, displayName: file })));
+}
+
+/** Runs vitest with its JSON reporter in `dir` and reads the report with suture's vitest parser. */
 export async function vitestEvents(dir: string, ...args: string[]): Promise<{ code: number | null; events: FailureEvent[] }> {
   const report = path.join(dir, '..', `vitest-${Date.now()}.json`);
   const r = run(process.execPath, [path.join(NODE_MODULES, 'vitest', 'vitest.mjs'), 'run', '--reporter=json', `--outputFile=${report}`, ...args], dir);
-  const events: FailureEvent[] = [];
-  for await (const result of vitestJson.parse(createReadStream(report), { repoRoot: dir, displayName: report })) {
-    const ev = toFailureEvent(result, { run_id: 'run-fixers-test', ts: '2026-01-01T00:00:00.000Z' });
-    if (ev) events.push(ev);
-  }
-  return { code: r.code, events };
+  return { code: r.code, events: events(await collect(parseReport(createReadStream(report), { repoRoot: dir, format: 'vitest-json', displayName: report }))) };
 }
