@@ -57,7 +57,8 @@ export async function diffRevs(root: string, base: string, head: string): Promis
 /** The working tree (staged and unstaged) against `base`, plus untracked files as additions. */
 export async function diffWorktree(root: string, base: string): Promise<string> {
   const tracked = (await runGit(root, [...DIFF_FLAGS, base, '--'])).toString('utf8');
-  const untracked = (await runGit(root, ['ls-files', '--others', '--exclude-standard', '-z'])).toString('utf8').split('\0').filter(Boolean);
+  // suture's own state (.suture/: the SQLite store, reports) is never part of the change being judged.
+  const untracked = (await runGit(root, ['ls-files', '--others', '--exclude-standard', '-z'])).toString('utf8').split('\0').filter((p) => p && !p.startsWith('.suture/'));
   const parts = [tracked];
   for (const rel of untracked.sort()) parts.push(await newFileDiff(root, rel));
   return parts.join('');
