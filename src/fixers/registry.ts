@@ -1,4 +1,5 @@
 import { didYouMeanFixer } from './did-you-mean/index.js';
+import { lintFixFixer } from './lint-fix/index.js';
 import { tsCodefixFixer } from './ts-codefix/index.js';
 import type { Fixer } from './types.js';
 
@@ -8,8 +9,9 @@ import type { Fixer } from './types.js';
  *
  * - did-you-mean: a text edit at the exact position a compiler or runtime named
  * - ts-codefix: a language-service pass over one TypeScript project
+ * - lint-fix: the project's own formatter/linter on the failing files
  */
-export const fixers: Fixer[] = [didYouMeanFixer, tsCodefixFixer];
+export const fixers: Fixer[] = [didYouMeanFixer, tsCodefixFixer, lintFixFixer];
 
 export function fixerById(id: string): Fixer | undefined {
   return fixers.find((f) => f.id === id);
