@@ -17,6 +17,12 @@ export function packagePath(importPath: string | undefined, module: string): str
   return importPath;
 }
 
+/** The first "x_test.go:24:" a failing test printed (t.Errorf/t.Fatalf prefix their output with it). */
+function firstGoLocation(text: string): { file: string; line: number } | undefined {
+  const m = /^\s*([\w.-]+\.go):(\d+):/m.exec(text);
+  return m ? { file: m[1]!, line: Number(m[2]) } : undefined;
+}
+
 /** Results keep the Go package as `suite` and the test (with /subtests) as `name`. */
 const testName = (t: TestRef) => t.name ?? '';
 
@@ -51,13 +57,12 @@ export const goRunner: Runner = {
   },
   normalize(ctx, r: TestResult): TestResult {
     // go prints file names relative to the Go package's directory ("calc_test.go:24"); make them repository-relative.
-    if (!r.file || existsSync(path.join(ctx.root, r.file))) return r;
+    if (r.file && existsSync(path.join(ctx.root, r.file))) return r;
+    const printed = r.file ? { file: r.file, line: r.line } : firstGoLocation(r.stack ?? r.message ?? '');
     const dir = packagePath(r.suite, moduleOf(ctx));
-    if (dir.startsWith('./') || dir === '.') {
-      const candidate = path.posix.join(ctx.pkgDir, dir, path.posix.basename(r.file));
-      if (existsSync(path.join(ctx.root, candidate))) return { ...r, file: candidate };
-    }
-    return r;
+    if (!printed || !(dir.startsWith('./') || dir === '.')) return r;
+    const candidate = path.posix.join(ctx.pkgDir, dir, path.posix.basename(printed.file));
+    return existsSync(path.join(ctx.root, candidate)) ? { ...r, file: candidate, line: printed.line ?? r.line } : r;
   },
   reproCommand: (ctx, test) => displayCommand([go(), 'test', '-count=1', '-run', runPattern(testName(test)), packagePath(test.suite, moduleOf(ctx))], ctx.pkgAbs, ctx.root),
 };

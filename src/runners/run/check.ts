@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CommandRecord, PlannedCheck, TestResult } from '../../events/index.js';
 import { childEnv } from '../../secrets/env.js';
 import { parseRustcErrors } from '../cargo/rustc-diagnostics.js';
+import { lineDiagnostics } from '../checks/line-diagnostics.js';
 import { checkSpec, type CheckSpec } from '../checks/spec.js';
 import { resolveBin, resolveOnPath, resolvePython, resolvePythonBin } from '../exec/bin.js';
 import { displayCommand } from '../exec/display.js';
@@ -10,6 +11,9 @@ import { execCommand } from '../exec/spawn.js';
 import { fallbackDiagnostics } from './diagnostics.js';
 import type { InvocationOutcome, InvokeOptions } from './invoke.js';
 import { commandFailed, timedOut, toolMissing, type CommandFailure } from './synthetic.js';
+
+/** Tools whose one-line diagnostics the ingest extractors leave to lineDiagnostics. */
+const LINE_TOOLS = new Set(['go', 'ruff', 'flake8', 'mypy']);
 
 /** Enough of a check's output for every diagnostic a person would read; the rest stays in the log. */
 const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
@@ -100,10 +104,11 @@ export async function invokeCheck(
   if (exec.timedOut) return { results: [timedOut(failure, opts.timeoutMs)], record, toolMissing: false, exec };
   if (exec.aborted) return { results: [], record, toolMissing: false, exec };
 
-  const read = (text: string) =>
-    spec.extract === 'rustc'
-      ? Promise.resolve(parseRustcErrors(text, where, check.kind, spec.tool === 'cargo-clippy' ? 'clippy' : 'rustc'))
-      : fallbackDiagnostics(text, where, spec.extract, check.kind);
+  const read = async (text: string): Promise<TestResult[]> => {
+    if (spec.extract === 'rustc') return parseRustcErrors(text, where, check.kind, spec.tool === 'cargo-clippy' ? 'clippy' : 'rustc');
+    const found = await fallbackDiagnostics(text, where, spec.extract, check.kind);
+    return found.length || !spec.extract || !LINE_TOOLS.has(spec.extract) ? found : lineDiagnostics(text, where, spec.extract, check.kind);
+  };
   // A machine format on stdout first (eslint's JSON); the whole log when that says nothing.
   let found: TestResult[] = stdoutPath ? await read(readCapped(stdoutPath)) : [];
   if (!found.length) found = await read(readCapped(logPath));

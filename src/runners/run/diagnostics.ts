@@ -14,7 +14,7 @@ export async function fallbackDiagnostics(
   if (text.trim() === '') return [];
   let found: TestResult[];
   try {
-    found = await extractBuildLog(text, { repoRoot: where.root, tool, kind, package: where.pkgDir === '.' ? undefined : where.pkgDir });
+    found = extractBuildLog(text, { repoRoot: where.root, tool, kind, package: where.pkgDir === '.' ? undefined : where.pkgDir });
   } catch {
     // No extractor understood it: the caller falls back to the log excerpt.
     return [];

@@ -135,7 +135,7 @@ function finish(ctx: SuiteContext, runner: Runner, input: TestResult): TestResul
     const inPkg = path.posix.join(ctx.pkgDir, r.file);
     if (existsSync(path.join(ctx.root, inPkg))) r.file = inPkg;
   }
-  if (r.kind === 'test' && r.status !== 'passed' && r.status !== 'skipped' && runner.reproCommand) {
+  if (r.status !== 'passed' && r.status !== 'skipped' && runner.reproCommand) {
     const repro = runner.reproCommand(ctx, r);
     if (repro) r.repro_cmd = repro;
   }

@@ -48,7 +48,7 @@ export function surefireFilter(tests: TestRef[]): string {
 
 function invocation(ctx: SuiteContext, filter?: TestRef[]): Invocation {
   const b = build(ctx);
-  const reports = [{ path: REPORTS[b], glob: true, format: 'junit' }];
+  const reports = [{ path: REPORTS[b], glob: true }];
   if (b === 'maven') {
     // Surefire re-runs failures itself and writes <flakyFailure>/<rerunFailure>: the report carries the flaky evidence.
     const args = ['-B', '-Dstyle.color=never', 'test', `-Dsurefire.rerunFailingTestsCount=${ctx.flakyReruns}`];

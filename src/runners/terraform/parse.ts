@@ -41,7 +41,10 @@ export function parseValidateJson(text: string, where: { root: string; pkgDir: s
   const pkg = where.pkgDir === '.' ? undefined : where.pkgDir;
   const seen = new Map<string, number>();
   const out: TestResult[] = [];
-  for (const d of parsed.data.diagnostics) {
+  // terraform validates files concurrently, so diagnostics arrive in any order: sort for stable ids and output.
+  const key = (d: (typeof parsed.data.diagnostics)[number]) => `${d.range?.filename ?? ''}\0${String(d.range?.start?.line ?? 0).padStart(9, '0')}\0${d.summary}`;
+  const diagnostics = [...parsed.data.diagnostics].sort((a, b) => key(a).localeCompare(key(b)));
+  for (const d of diagnostics) {
     if (d.severity !== 'error') continue;
     const file = d.range?.filename ? path.posix.join(pkg ?? '', d.range.filename.replace(/\\/g, '/')) : undefined;
     const base = `terraform:${file ?? pkg ?? '.'}:${d.summary}`;

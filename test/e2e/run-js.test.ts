@@ -1,0 +1,60 @@
+import { describe, it } from 'vitest';
+import { checkFramework } from './run-fixtures.js';
+
+describe('suture runs real JavaScript test frameworks', () => {
+  it('vitest', () =>
+    checkFramework({
+      fixture: 'vitest',
+      runner: 'vitest',
+      failure: {
+        test_id: 'test/calc.test.js::calc > multiplies',
+        suite: 'calc',
+        name: 'multiplies',
+        file: 'test/calc.test.js',
+        line: 13,
+        error_class: 'AssertionError',
+        message: 'expected 13 to be 12 // Object.is equality',
+        repro_cmd: "./node_modules/.bin/vitest run test/calc.test.js -t '^calc multiplies$'",
+      },
+      flaky: { test_id: 'test/calc.test.js::network > retries once', file: 'test/calc.test.js', line: 24 },
+      passing: 'test/calc.test.js::calc > edge > adds zero',
+      reproFailed: /Tests\s+1 failed \| 4 skipped/,
+      reproPassed: /Tests\s+1 passed \| 4 skipped/,
+    }));
+
+  it('jest', () =>
+    checkFramework({
+      fixture: 'jest',
+      runner: 'jest',
+      failure: {
+        test_id: 'test/calc.test.js::calc > multiplies',
+        suite: 'calc',
+        name: 'multiplies',
+        file: 'test/calc.test.js',
+        line: 12,
+        repro_cmd: "./node_modules/.bin/jest --runTestsByPath test/calc.test.js -t '^calc multiplies$'",
+      },
+      flaky: { test_id: 'test/calc.test.js::network > retries once', file: 'test/calc.test.js' },
+      passing: 'test/calc.test.js::calc > edge > adds zero',
+      reproFailed: /Tests:\s+1 failed, 4 skipped, 5 total/,
+      reproPassed: /Tests:\s+4 skipped, 1 passed, 5 total/,
+    }));
+
+  it('mocha', () =>
+    checkFramework({
+      fixture: 'mocha',
+      runner: 'mocha',
+      failure: {
+        test_id: 'test/calc.spec.js::calc > multiplies',
+        suite: 'calc',
+        name: 'multiplies',
+        file: 'test/calc.spec.js',
+        line: 13,
+        repro_cmd: "./node_modules/.bin/mocha --grep '^calc multiplies$'",
+      },
+      flaky: { test_id: 'test/calc.spec.js::network > retries once', file: 'test/calc.spec.js' },
+      passing: 'test/calc.spec.js::calc > adds',
+      reproFailed: /\b0 passing[^]*\b1 failing/,
+      reproPassed: /\b1 passing\b(?![^]*failing)/,
+    }));
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { detectPlan, runPlan } from '../../src/runners/index.js';
+import { checkFramework, copyFixture, defaults, sh } from './run-fixtures.js';
+
+describe('suture runs real non-JavaScript test tools', () => {
+  it('go test', () =>
+    checkFramework({
+      fixture: 'go',
+      runner: 'go',
+      failure: {
+        test_id: 'example.com/fixture/calc::TestMul',
+        suite: 'example.com/fixture/calc',
+        name: 'TestMul',
+        file: 'calc/calc_test.go',
+        line: 25,
+        message: 'Mul(3, 4) = 13, want 12',
+        repro_cmd: "go test -count=1 -run '^TestMul$' ./calc",
+      },
+      flaky: { test_id: 'example.com/fixture/calc::TestRetriesOnce', file: 'calc/calc_test.go' },
+      passing: 'example.com/fixture/calc::TestEdge/adds_zero',
+      // -v makes go print every test it ran: only the one asked for.
+      reproSuffix: ' -v',
+      reproFailed: /^(?![^]*=== RUN\s+TestAdd)[^]*=== RUN\s+TestMul[^]*--- FAIL: TestMul/,
+      reproPassed: /^(?![^]*=== RUN\s+TestAdd)[^]*--- PASS: TestRetriesOnce/,
+    }));
+
+  it('cargo test', () =>
+    checkFramework({
+      fixture: 'cargo',
+      runner: 'cargo',
+      failure: {
+        test_id: 'src/lib.rs::tests::multiplies',
+        suite: 'lib',
+        name: 'tests::multiplies',
+        file: 'src/lib.rs',
+        line: 30,
+        error_class: 'panic',
+        message: 'assertion `left == right` failed\n  left: 13\n right: 12',
+        repro_cmd: 'cargo test --lib -- --exact tests::multiplies',
+      },
+      flaky: { test_id: 'tests/network.rs::retries_once', suite: 'test network', file: 'tests/network.rs', repro_cmd: 'cargo test --test network -- --exact retries_once' },
+      passing: 'src/lib.rs::tests::adds',
+      reproFailed: /test result: FAILED\. 0 passed; 1 failed; 0 ignored; 0 measured; 3 filtered out/,
+      reproPassed: /test result: ok\. 1 passed; 0 failed; 0 ignored; 0 measured; 1 filtered out/,
+    }));
+
+  it('terraform validate', async () => {
+    const fx = copyFixture('terraform');
+    try {
+      const plan = await detectPlan(fx.root, defaults());
+      expect(plan.packages[0]!.suites).toEqual([{ runner: 'terraform', detectedBy: '2 .tf file(s) (main.tf, outputs.tf)', command: 'terraform validate -json', options: { tool: 'terraform' } }]);
+      const outcome = await runPlan(plan, { runId: 'e2e', outDir: fx.outDir, env: fx.env });
+      expect(outcome.events).toEqual([
+        expect.objectContaining({
+          kind: 'build',
+          framework: 'terraform',
+          status: 'failed',
+          test_id: 'terraform:main.tf:Reference to undeclared input variable',
+          file: 'main.tf',
+          line: 12,
+          column: 28,
+          suggestion: 'region',
+          repro_cmd: 'terraform validate',
+        }),
+        expect.objectContaining({ test_id: 'terraform:outputs.tf:Reference to undeclared local value', file: 'outputs.tf', line: 2 }),
+      ]);
+      // Validation is deterministic: no re-runs.
+      expect(outcome.commands).toHaveLength(1);
+      const repro = sh('terraform validate -no-color', fx.root, fx.env);
+      expect(repro.code).toBe(1);
+      expect(repro.out).toMatch(/Error: Reference to undeclared input variable[^]*on main.tf line 12/);
+    } finally {
+      fx.cleanup();
+    }
+  });
+});
+
