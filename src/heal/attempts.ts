@@ -30,6 +30,12 @@ export interface ClusterAttempts {
   verified?: VerifiedFix;
   /** Why no verified fix came out (when none did). */
   reason: string;
+  /** Attempts of an earlier round on this cluster (passed to the fixers, numbered before these). */
+  earlier: AttemptRecord[];
+}
+
+function nextNumber(out: ClusterAttempts): number {
+  return out.earlier.length + out.attempts.length + 1;
 }
 
 interface Candidate {
@@ -44,14 +50,14 @@ interface Candidate {
  * new candidate (earlier attempts are passed along), the guard judges it, then it is verified: the
  * cluster's failing tests re-run first, then the full suite against the baseline.
  */
-export async function attemptCluster(ctx: HealContext, job: ClusterJob): Promise<ClusterAttempts> {
-  const out: ClusterAttempts = { attempts: [], notes: [], log: [], reason: '' };
+export async function attemptCluster(ctx: HealContext, job: ClusterJob, earlier: AttemptRecord[] = []): Promise<ClusterAttempts> {
+  const out: ClusterAttempts = { attempts: [], notes: [], log: [], reason: '', earlier };
   const exhausted = new Set<string>();
   const tried = new Set<string>();
   const applicable = ctx.fixers.filter((f) => safeAppliesTo(f, job, out));
   if (applicable.length === 0) {
     out.reason = 'no fixer recognises this kind of failure';
-    out.attempts.push(record(job, out.attempts.length + 1, 'none', 'no-candidate', out.reason, Date.now()));
+    out.attempts.push(record(job, nextNumber(out), 'none', 'no-candidate', out.reason, Date.now()));
     return out;
   }
   let verifiedCount = 0;
@@ -67,7 +73,7 @@ export async function attemptCluster(ctx: HealContext, job: ClusterJob): Promise
     verifiedCount++;
     tried.add(candidate.patch.hash);
     const result = await verify(ctx, job, k, candidate);
-    const rec = record(job, out.attempts.length + 1, candidate.fixer.id, result.outcome, result.reason, started, candidate.patch, result.testsRun, candidate.costUsd);
+    const rec = record(job, nextNumber(out), candidate.fixer.id, result.outcome, result.reason, started, candidate.patch, result.testsRun, candidate.costUsd);
     out.attempts.push(rec);
     await ctx.emit.emit('onAttempt', job.pos, rec);
     if (result.outcome === 'healed') {
@@ -81,7 +87,7 @@ export async function attemptCluster(ctx: HealContext, job: ClusterJob): Promise
     out.reason = out.notes.some((n) => n.result === 'unfixable')
       ? `unfixable: ${out.notes.filter((n) => n.result === 'unfixable').map((n) => `${n.fixer}: ${n.reason}`).join('; ')}`
       : 'no fixer produced a candidate patch';
-    if (!out.attempts.some((a) => a.outcome === 'unfixable')) out.attempts.push(record(job, out.attempts.length + 1, 'none', 'no-candidate', out.reason, Date.now()));
+    if (!out.attempts.some((a) => a.outcome === 'unfixable')) out.attempts.push(record(job, nextNumber(out), 'none', 'no-candidate', out.reason, Date.now()));
   } else {
     const last = tries[tries.length - 1]!;
     out.reason = `${tries.length} candidate(s) rejected; last (${last.fixer}): ${last.reason}`;
@@ -119,7 +125,7 @@ async function nextCandidate(
       worktree: ctx.session.sandbox.dir,
       plan: ctx.plan,
       config: ctx.config,
-      previousAttempts: [...out.attempts],
+      previousAttempts: [...out.earlier, ...out.attempts],
       ...(ctx.store ? { store: ctx.store } : {}),
       repo: ctx.repo,
       runId: ctx.runId,
@@ -133,7 +139,7 @@ async function nextCandidate(
       ctx.signal.throwIfAborted();
       exhausted.add(fixer.id);
       out.notes.push({ fixer: fixer.id, result: 'error', reason: `crashed: ${(err as Error).message}` });
-      out.attempts.push(record(job, out.attempts.length + 1, fixer.id, 'error', `fixer crashed: ${(err as Error).message}`, Date.now()));
+      out.attempts.push(record(job, nextNumber(out), fixer.id, 'error', `fixer crashed: ${(err as Error).message}`, Date.now()));
       continue;
     }
     if (res.kind === 'pass') {
@@ -144,7 +150,7 @@ async function nextCandidate(
     if (res.kind === 'unfixable') {
       exhausted.add(fixer.id);
       out.notes.push({ fixer: fixer.id, result: 'unfixable', reason: res.reason });
-      const rec = record(job, out.attempts.length + 1, fixer.id, 'unfixable', res.reason, Date.now(), undefined, 0, res.costUsd);
+      const rec = record(job, nextNumber(out), fixer.id, 'unfixable', res.reason, Date.now(), undefined, 0, res.costUsd);
       out.attempts.push(rec);
       continue;
     }

@@ -11,51 +11,95 @@ import { allPass, failingResults } from './verify.js';
  * Every cluster in triage's heal order. Flaky clusters are reported, never fixed; infrastructure
  * clusters are reported, never handed to fixers. A verified fix that may be applied automatically
  * becomes part of the sandbox's base, so later clusters are healed (and verified) on top of it.
+ * Failures often interact (a test broken by two bugs passes only once both are fixed), so clusters
+ * escalated before a later fix landed get one more round on the new base.
  */
 export async function healClusters(ctx: HealContext): Promise<ClusterOutcome[]> {
   const ordered = [...ctx.clusters].sort((a, b) => a.priority - b.priority);
   const ids = clusterIds(ordered.map((c) => c.fingerprint));
+  const original = ctx.baseline;
   const outcomes: ClusterOutcome[] = [];
-  const resolvedBy = new Map<string, ClusterOutcome>();
+  /** Verified runs of the fixes so far, in order: which later clusters did each one fix too? */
+  const verified: Array<{ index: number; outcome: ClusterOutcome; run: RunOutcome }> = [];
   const gate = await gateFor(ctx);
+  const position = (i: number, retry = false): ClusterPosition => ({ index: i + 1, total: ordered.length, id: ids[i]!, cluster: ordered[i]!, ...(retry ? { retry } : {}) });
+  const eventsOf = (c: Cluster) => ctx.events.filter((e) => c.testIds.includes(e.test_id));
+  const fixedBy = (i: number, after: number) => verified.find((v) => v.index > after && v.index !== i && allPass(failingFor(original, ordered[i]!, eventsOf(ordered[i]!)), v.run));
 
   for (let i = 0; i < ordered.length; i++) {
-    const cluster = ordered[i]!;
-    const pos: ClusterPosition = { index: i + 1, total: ordered.length, id: ids[i]!, cluster };
-    const events = ctx.events.filter((e) => cluster.testIds.includes(e.test_id));
+    const pos = position(i);
+    const cluster = pos.cluster;
+    const events = eventsOf(cluster);
     await ctx.emit.emit('onClusterStart', pos);
     const base: ClusterOutcome = { id: pos.id, cluster, events, resolution: 'escalated', reason: '', attempts: [], notes: [] };
     let outcome: ClusterOutcome;
-    const by = resolvedBy.get(cluster.fingerprint);
+    const by = cluster.flaky ? undefined : fixedBy(i, -1);
     if (cluster.flaky) {
       outcome = { ...base, resolution: 'flaky', reason: 'flaky: failed, then passed on re-run; reported, never fixed' };
     } else if (cluster.infrastructure) {
       outcome = { ...base, reason: `infrastructure: ${cluster.rootCause || 'the environment is broken (most tests failing at once, or the test command itself failed)'}; not handed to fixers` };
     } else if (by) {
-      outcome = { ...base, resolution: by.resolution, reason: `fixed by the patch for ${by.id}`, healedBy: by.id, ...(by.fixer ? { fixer: by.fixer } : {}), ...(by.timeToGreenMs !== undefined ? { timeToGreenMs: by.timeToGreenMs } : {}) };
+      outcome = healedBy(base, by.outcome);
     } else {
-      const { verifiedRun, ...healed } = await healOne(ctx, { pos, cluster, events, failing: failingFor(ctx.baseline, cluster, events) }, base, gate);
-      outcome = healed;
-      if (outcome.patch && verifiedRun) {
-        for (const later of ordered.slice(i + 1)) {
-          if (!resolvedBy.has(later.fingerprint) && !later.flaky && allPass(failingFor(ctx.baseline, later, ctx.events), verifiedRun)) resolvedBy.set(later.fingerprint, outcome);
-        }
-        if (outcome.resolution === 'healed') {
-          await ctx.session.sandbox.advance(outcome.patch, `suture: ${outcome.id} (${outcome.fixer})`);
-          ctx.baseline = verifiedRun;
-        }
-      }
+      outcome = await healAndKeep(ctx, { pos, cluster, events, failing: failingFor(original, cluster, events) }, base, gate, i, verified);
     }
     outcomes.push(outcome);
     await ctx.emit.emit('onCluster', pos, outcome);
+  }
+
+  // One more round for clusters escalated before a later fix changed the base.
+  for (let i = 0; i < ordered.length; i++) {
+    const prev = outcomes[i]!;
+    if (prev.resolution !== 'escalated' || ordered[i]!.infrastructure || !verified.some((v) => v.index > i && v.outcome.resolution === 'healed')) continue;
+    if (Date.now() > ctx.deadlineMs) break;
+    const pos = position(i, true);
+    await ctx.emit.emit('onClusterStart', pos);
+    const by = fixedBy(i, i);
+    const next = by
+      ? healedBy(prev, by.outcome)
+      : await healAndKeep(ctx, { pos, cluster: pos.cluster, events: prev.events, failing: failingFor(original, pos.cluster, prev.events) }, prev, gate, i, verified);
+    if (!by && next.resolution === 'escalated') next.reason = `${next.reason} (also retried after the other fixes landed)`;
+    outcomes[i] = next;
+    await ctx.emit.emit('onCluster', pos, next);
   }
   await ctx.session.sandbox.reset();
   return outcomes;
 }
 
+function healedBy(base: ClusterOutcome, by: ClusterOutcome): ClusterOutcome {
+  return {
+    ...base,
+    resolution: by.resolution,
+    reason: `fixed by the patch for ${by.id}`,
+    healedBy: by.id,
+    ...(by.fixer ? { fixer: by.fixer } : {}),
+    ...(by.timeToGreenMs !== undefined ? { timeToGreenMs: by.timeToGreenMs } : {}),
+  };
+}
+
+/** Attempts one cluster; a fix that may be applied automatically becomes the new base and baseline. */
+async function healAndKeep(
+  ctx: HealContext,
+  job: ClusterJob,
+  base: ClusterOutcome,
+  gate: GateResult,
+  index: number,
+  verified: Array<{ index: number; outcome: ClusterOutcome; run: RunOutcome }>,
+): Promise<ClusterOutcome> {
+  const { verifiedRun, ...outcome } = await healOne(ctx, job, base, gate);
+  if (outcome.patch && verifiedRun) {
+    verified.push({ index, outcome, run: verifiedRun });
+    if (outcome.resolution === 'healed') {
+      await ctx.session.sandbox.advance(outcome.patch, `suture: ${outcome.id} (${outcome.fixer})`);
+      ctx.baseline = verifiedRun;
+    }
+  }
+  return outcome;
+}
+
 async function healOne(ctx: HealContext, job: ClusterJob, base: ClusterOutcome, gate: GateResult): Promise<ClusterOutcome & { verifiedRun?: RunOutcome }> {
-  const res = await attemptCluster(ctx, job);
-  const outcome: ClusterOutcome & { verifiedRun?: RunOutcome } = { ...base, attempts: res.attempts, notes: res.notes, reason: res.reason };
+  const res = await attemptCluster(ctx, job, base.attempts);
+  const outcome: ClusterOutcome & { verifiedRun?: RunOutcome } = { ...base, attempts: [...base.attempts, ...res.attempts], notes: [...base.notes, ...res.notes], reason: res.reason };
   if (res.log.length > 0) outcome.log = res.log;
   if (!res.verified) return outcome;
   const v = res.verified;

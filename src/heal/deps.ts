@@ -1,5 +1,5 @@
 import { SutureError } from '../errors.js';
-import type { Fixer } from '../fixers/types.js';
+import { fixers } from '../fixers/registry.js';
 import { autoApplyAllowed, judge, recordLoopAttempt } from '../guard/index.js';
 import { detectPlan, rerunTests, runPlan } from '../runners/index.js';
 import { openRunStore } from '../store/index.js';
@@ -26,10 +26,9 @@ async function headCommit(root: string): Promise<{ sha: string; message: string 
   }
 }
 
-/** The real stages: runners, triage, guard (judge + breaker/rate limit/loop prevention), store, fixer registry. */
+/** The real stages: runners, triage, guard (judge + breaker/rate limit/loop prevention), store, the fixer registry (ordered, cheapest first). */
 export async function defaultHealDeps(): Promise<HealDeps> {
   const triageMod = await optional<{ triage: HealDeps['triage'] }>('../triage/index.js');
-  const registry = await optional<{ fixers?: Fixer[]; registry?: Fixer[]; default?: Fixer[] }>('../fixers/registry.js');
   if (!triageMod?.triage) {
     throw new SutureError('the triage stage is not in this build', { code: 'E_NOT_IMPLEMENTED', hint: 'Rebuild suture (npm run build).' });
   }
@@ -48,6 +47,6 @@ export async function defaultHealDeps(): Promise<HealDeps> {
       return decision;
     },
     openStore: (root, config, warn) => openRunStore({ root, config }, (err) => warn(`store unavailable, continuing without history: ${err.message}`)),
-    fixers: registry?.fixers ?? registry?.registry ?? registry?.default ?? [],
+    fixers: [...fixers],
   };
 }

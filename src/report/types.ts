@@ -29,6 +29,8 @@ export interface ClusterPosition {
   total: number;
   id: string;
   cluster: Cluster;
+  /** Set on the second round for a cluster escalated before a later fix changed the base. */
+  retry?: boolean;
 }
 
 /** Fine-grained progress inside an attempt, for the live display. */

@@ -48,7 +48,8 @@ export function terminalReporter(ctx: ReporterContext, opts: { summary?: boolean
     onClusterStart(pos: ClusterPosition) {
       cluster = pos;
       const k = pos.cluster;
-      line(`[${pos.index}/${pos.total}] ${c.bold(pos.id)} ${k.category} · ${k.testIds.length} test(s) · confidence ${k.confidence.toFixed(2)}${k.flaky ? c.magenta(' · flaky') : ''}`);
+      const retry = pos.retry ? c.cyan(' · another round on the new base') : '';
+      line(`[${pos.index}/${pos.total}] ${c.bold(pos.id)} ${k.category} · ${k.testIds.length} test(s) · confidence ${k.confidence.toFixed(2)}${k.flaky ? c.magenta(' · flaky') : ''}${retry}`);
       status();
     },
     onProgress(p: AttemptProgress) {
