@@ -109,6 +109,8 @@ describe('shared corpus, non-XML part', () => {
   it('gives the empty file and the non-JSON files their clear errors', async () => {
     const file = (n: string) => `${DIR}EnricoMi+publish-unit-test-result-action/python/test/files/json/${n}`;
     await expect(openReport(file('empty.json'), { repoRoot: '/repo', displayName: 'empty.json' })).rejects.toThrow(new EmptyReportError('empty.json'));
+    const emptyXml = `${DIR}EnricoMi+publish-unit-test-result-action/python/test/files/xml/empty.xml`;
+    await expect(openReport(emptyXml, { repoRoot: '/repo', displayName: 'empty.xml' })).rejects.toBeInstanceOf(EmptyReportError);
     for (const n of ['malformed-json.json', 'non-json.json']) {
       const err = await openReport(file(n), { repoRoot: '/repo', displayName: n }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UnknownFormatError);
