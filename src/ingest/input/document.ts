@@ -1,11 +1,13 @@
 import { ReportTooLargeError } from '../errors.js';
 
 /**
- * Single-document JSON reports (jest, vitest, mocha, RSpec) are read whole, up to this size. Above it
- * the document is refused with a clear error instead of running into V8's ~512 M character string limit
- * or gigabytes of heap; streamed formats (JUnit XML, go test -json, TAP, dart) have no such limit.
+ * Single-document JSON reports (jest, vitest, mocha, RSpec) and saved build logs are read whole, up to
+ * this size. Above it the input is refused with a clear error instead of running into V8's ~512 M
+ * character string limit or exhausting the heap (JSON.parse of a document costs several times its
+ * size: a 200 MB jest report peaked at ~0.9 GB RSS). Streamed formats (JUnit XML, go test -json, TAP,
+ * dart) have no such limit.
  */
-export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = 128 * 1024 * 1024;
 
 /** Reads a whole stream as UTF-8 text (BOM removed), refusing more than `limit` bytes. */
 export async function readDocument(input: NodeJS.ReadableStream, file: string, what: string, limit = MAX_DOCUMENT_BYTES): Promise<string> {

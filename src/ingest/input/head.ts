@@ -20,6 +20,7 @@ function toBuffer(chunk: unknown): Buffer {
 /**
  * Reads just enough of a stream to detect its format, then hands back a stream that replays those
  * bytes followed by the rest, so nothing is read twice and nothing beyond the head is buffered.
+ * A byte-order mark is removed from both.
  * UTF-16 input (what PowerShell's `>` writes) is transcoded to UTF-8 on the fly.
  */
 export async function peekHead(input: NodeJS.ReadableStream, bytes = HEAD_BYTES): Promise<PeekedInput> {
@@ -39,12 +40,14 @@ export async function peekHead(input: NodeJS.ReadableStream, bytes = HEAD_BYTES)
   }
   const first = Buffer.concat(buffered);
   const utf16 = first.length >= 2 && ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff));
+  // A UTF-8 BOM is dropped here once, so no parser has to know about it.
+  const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
   async function* raw(): AsyncGenerator<Buffer> {
-    if (first.length) yield first;
+    if (first.length > bom) yield first.subarray(bom);
     if (!done) for (let n = await it.next(); !n.done; n = await it.next()) yield toBuffer(n.value);
   }
   const source = utf16 ? transcodeUtf16(raw(), first[0] === 0xff ? 'utf16le' : 'utf16be') : raw();
-  const head = utf16 ? decodeUtf16Head(first) : first.subarray(0, bytes).toString('utf8').replace(/^\uFEFF/, '');
+  const head = utf16 ? decodeUtf16Head(first) : first.subarray(bom, bom + bytes).toString('utf8');
   return { head, empty: first.length === 0, stream: Readable.from(source, { objectMode: false }) };
 }
 

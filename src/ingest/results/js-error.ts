@@ -9,6 +9,8 @@ export interface SplitError {
   stack: string;
 }
 
+const MAX_ERROR_TEXT = 1024 * 1024;
+
 const HEADER = /^(?<cls>[A-Za-z_$][\w$.]*?)(?: \[(?<code>[A-Z0-9_]+)\])?: (?<msg>[^]*)$/;
 const STACK_LINE = /^\s+at \S/;
 
@@ -17,7 +19,8 @@ const STACK_LINE = /^\s+at \S/;
  * into class, message (every line before the first `at` frame) and the full text as stack.
  */
 export function splitJsError(raw: string): SplitError {
-  const text = stripVTControlCharacters(raw).replace(/\r\n/g, '\n');
+  // Events keep 16 000 message and 4 000 stack characters; a megabyte is plenty to find both.
+  const text = stripVTControlCharacters(raw.length > MAX_ERROR_TEXT ? raw.slice(0, MAX_ERROR_TEXT) : raw).replace(/\r\n/g, '\n');
   const lines = text.split('\n');
   const firstFrame = lines.findIndex((l) => STACK_LINE.test(l));
   const head = (firstFrame === -1 ? lines : lines.slice(0, firstFrame)).join('\n').trim();
