@@ -1,5 +1,6 @@
 import { didYouMeanFixer } from './did-you-mean/index.js';
 import { lintFixFixer } from './lint-fix/index.js';
+import { missingDependencyFixer } from './missing-dependency/index.js';
 import { tsCodefixFixer } from './ts-codefix/index.js';
 import type { Fixer } from './types.js';
 
@@ -10,8 +11,9 @@ import type { Fixer } from './types.js';
  * - did-you-mean: a text edit at the exact position a compiler or runtime named
  * - ts-codefix: a language-service pass over one TypeScript project
  * - lint-fix: the project's own formatter/linter on the failing files
+ * - missing-dependency: a manifest entry (may ask the npm registry; usually a proposal, manifests are protected)
  */
-export const fixers: Fixer[] = [didYouMeanFixer, tsCodefixFixer, lintFixFixer];
+export const fixers: Fixer[] = [didYouMeanFixer, tsCodefixFixer, lintFixFixer, missingDependencyFixer];
 
 export function fixerById(id: string): Fixer | undefined {
   return fixers.find((f) => f.id === id);

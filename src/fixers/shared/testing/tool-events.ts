@@ -10,6 +10,7 @@ import { toFailureEvent, type FailureEvent, type TestResult } from '../../../eve
 import { extractBuildLog, parseReport } from '../../../ingest/index.js';
 import { junitParser } from '../../../ingest/junit/parser.js';
 import { parseRustcErrors } from '../../../runners/cargo/rustc-diagnostics.js';
+import { lineDiagnostics } from '../../../runners/checks/line-diagnostics.js';
 import { NODE_MODULES, run } from './temp-repo.js';
 
 const STAMP = { run_id: 'run-fixers-test', ts: '2026-01-01T00:00:00.000Z' };
@@ -41,6 +42,11 @@ export function tscEvents(text: string, repoRoot: string): FailureEvent[] {
 /** `go test` text output (build failures included), read by the go-text parser. */
 export async function goTestEvents(text: string, repoRoot: string): Promise<FailureEvent[]> {
   return events(await collect(parseReport(Readable.from([text]), { repoRoot, format: 'go-text', displayName: 'go test output' })));
+}
+
+/** `go build` / `go vet` output as the runners' go-build and go-vet checks read it. */
+export function goBuildEvents(text: string, repoRoot: string, kind: 'build' | 'lint' = 'build'): FailureEvent[] {
+  return events(lineDiagnostics(text, { root: repoRoot, pkgDir: '.' }, 'go', kind));
 }
 
 /** rustc's human diagnostics (cargo build/test stderr), read by the cargo runner's parser. */

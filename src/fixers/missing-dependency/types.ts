@@ -1,0 +1,13 @@
+/** What one ecosystem's resolver decided for one missing module. */
+export type DependencyOutcome =
+  | { kind: 'edit'; file: string; text: string; summary: string }
+  /** The manifest was already changed by the project's own tool (go get). */
+  | { kind: 'edited'; summary: string }
+  | { kind: 'unfixable'; reason: string }
+  | { kind: 'pass'; reason: string };
+
+export interface ResolveEnv {
+  worktree: string;
+  signal: AbortSignal;
+  log: (line: string) => void;
+}
