@@ -29,14 +29,15 @@ export const TABLES = [
   {
     name: 'events',
     columns: [
-      ['run_id', 'text'], ['test_id', 'text'], ['repo', 'text'], ['ts', 'int'], ['kind', 'text'], ['framework', 'text'],
-      ['status', 'text'], ['category', 'text', 'null'], ['fingerprint', 'text', 'null'], ['file', 'text', 'null'],
+      ['run_id', 'text'], ['test_id', 'text'], ['repo', 'text'], ['ts', 'int'], ['day', 'int'], ['kind', 'text'],
+      ['framework', 'text'], ['status', 'text'], ['category', 'text', 'null'], ['fingerprint', 'text', 'null'], ['fkey', 'text'],
+      ['file', 'text', 'null'],
     ],
     primaryKey: ['run_id', 'test_id'],
     pruneBy: 'ts',
   },
   {
-    // The whole canonical event as JSON, apart from the narrow `events` rows the metrics scan.
+    // The event's other fields as JSON (everything not already a column of `events`).
     name: 'event_details',
     columns: [['run_id', 'text'], ['test_id', 'text'], ['payload', 'text']],
     primaryKey: ['run_id', 'test_id'],

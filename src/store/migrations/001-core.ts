@@ -16,14 +16,19 @@ export const core: Migration = {
     // Time to green looks for the next green run on the same repository and branch.
     `CREATE INDEX runs_repo_branch ON runs (repo, branch, started_at)`,
 
+    // Narrow rows for the metrics; `day` (UTC day number) and `fkey` (fingerprint, else test id) are
+    // derived on write so the two covering indexes below hold rows already in GROUP BY order: the
+    // metrics read them front to back without sorting (see docs/store.md, "Performance").
     `CREATE TABLE events (
-      run_id TEXT NOT NULL, test_id TEXT NOT NULL, repo TEXT NOT NULL, ts BIGINT NOT NULL, kind TEXT NOT NULL,
-      framework TEXT NOT NULL, status TEXT NOT NULL, category TEXT, fingerprint TEXT, file TEXT,
-      PRIMARY KEY (run_id, test_id))`,
-    `CREATE INDEX events_ts ON events (ts)`,
+      run_id TEXT NOT NULL, test_id TEXT NOT NULL, repo TEXT NOT NULL, ts BIGINT NOT NULL, day BIGINT NOT NULL,
+      kind TEXT NOT NULL, framework TEXT NOT NULL, status TEXT NOT NULL, category TEXT, fingerprint TEXT,
+      fkey TEXT NOT NULL, file TEXT, PRIMARY KEY (run_id, test_id))`,
     `CREATE INDEX events_test ON events (repo, test_id, ts)`,
-    `CREATE TABLE event_details (
-      run_id TEXT NOT NULL, test_id TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (run_id, test_id))`,
+    `CREATE INDEX events_by_category_day ON events (repo, category, day, status, ts)`,
+    `CREATE INDEX events_by_key ON events (repo, fkey, run_id, status, ts)`,
+    // The rest of each event (message, stack, line, ...), read only when one event is shown or exported.
+    (d) => `CREATE TABLE event_details (
+      run_id TEXT NOT NULL, test_id TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (run_id, test_id))${d === 'sqlite' ? ' WITHOUT ROWID' : ''}`,
 
     `CREATE TABLE clusters (
       repo TEXT NOT NULL, fingerprint TEXT NOT NULL, category TEXT NOT NULL, stage TEXT NOT NULL,

@@ -1,6 +1,11 @@
-/** One step of schema history. Statements run in order inside one transaction; never edit a shipped one. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * One step of schema history. Statements run in order inside one transaction; never edit a shipped one.
+ * A statement is portable SQL, or a function for the rare storage hint one engine lacks.
+ */
 export interface Migration {
   version: number;
   name: string;
-  statements: readonly string[];
+  statements: ReadonlyArray<string | ((dialect: Dialect) => string)>;
 }

@@ -1,7 +1,7 @@
 import type { FailureEvent } from '../../events/index.js';
 import type { SqlDriver, SqlValue } from '../driver.js';
 import { table } from '../tables.js';
-import { toMs } from '../time.js';
+import { DAY_MS, toMs } from '../time.js';
 
 const EVENTS = table('events');
 const DETAILS = table('event_details');
@@ -22,19 +22,43 @@ async function reposOf(db: SqlDriver, runIds: string[]): Promise<Map<string, str
   return out;
 }
 
+/** Fields stored as columns of `events`; everything else goes into `event_details.payload`. */
+const COLUMN_FIELDS = new Set(['v', 'run_id', 'test_id', 'ts', 'kind', 'framework', 'status', 'category', 'fingerprint', 'file']);
+
+function payloadOf(e: FailureEvent): string {
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) if (!COLUMN_FIELDS.has(k)) rest[k] = v;
+  return JSON.stringify(rest);
+}
+
+/** Rebuilds the canonical event from its `events` row and `event_details` payload. */
+export function eventFromRows(row: Record<string, unknown>, payload: string): FailureEvent {
+  const opt = (k: string) => (row[k] == null ? {} : { [k]: row[k] });
+  return {
+    v: 1, kind: row.kind, run_id: row.run_id, ts: new Date(row.ts as number).toISOString(), framework: row.framework,
+    test_id: row.test_id, status: row.status, ...opt('category'), ...opt('fingerprint'), ...opt('file'), ...JSON.parse(payload),
+  } as FailureEvent;
+}
+
 export async function recordEvents(db: SqlDriver, events: FailureEvent[], repo?: string): Promise<number> {
   if (events.length === 0) return 0;
   const repos = repo === undefined ? await reposOf(db, [...new Set(events.map((e) => e.run_id))]) : undefined;
   // A stable key order means concurrent writers lock index entries in the same order: no deadlocks.
   const sorted = [...events].sort((a, b) => (a.run_id === b.run_id ? cmp(a.test_id, b.test_id) : cmp(a.run_id, b.run_id)));
+  // Events of one run share a handful of timestamps: parse each once.
+  const times = new Map<string, number>();
+  const msOf = (ts: string) => times.get(ts) ?? times.set(ts, toMs(ts, 'event ts')).get(ts)!;
   let inserted = 0;
   for (let i = 0; i < sorted.length; i += BATCH) {
     const batch = sorted.slice(i, i + BATCH);
-    const eventRows: SqlValue[][] = batch.map((e) => [
-      e.run_id, e.test_id, repo ?? repos?.get(e.run_id) ?? '', toMs(e.ts, 'event ts'), e.kind, e.framework, e.status,
-      e.category ?? null, e.fingerprint ?? null, e.file ?? null,
-    ]);
-    const detailRows: SqlValue[][] = batch.map((e) => [e.run_id, e.test_id, JSON.stringify(e)]);
+    const eventRows: SqlValue[][] = batch.map((e) => {
+      const ms = msOf(e.ts);
+      return [
+        e.run_id, e.test_id, repo ?? repos?.get(e.run_id) ?? '', ms, Math.floor(ms / DAY_MS), e.kind, e.framework, e.status,
+        e.category ?? null, e.fingerprint ?? null, e.fingerprint ?? e.test_id, e.file ?? null,
+      ];
+    });
+    const detailRows: SqlValue[][] = batch.map((e) => [e.run_id, e.test_id, payloadOf(e)]);
     inserted += await db.tx(async (x) => {
       const skipped = await x.insertMany(EVENTS, eventRows);
       await x.insertMany(DETAILS, detailRows);
@@ -43,8 +67,9 @@ export async function recordEvents(db: SqlDriver, events: FailureEvent[], repo?:
         const e = batch[idx]!;
         if (e.category === undefined && e.fingerprint === undefined) continue;
         await x.run(
-          `UPDATE events SET category = COALESCE(?, category), fingerprint = COALESCE(?, fingerprint) WHERE run_id = ? AND test_id = ?`,
-          [e.category ?? null, e.fingerprint ?? null, e.run_id, e.test_id],
+          `UPDATE events SET category = COALESCE(?, category), fingerprint = COALESCE(?, fingerprint), fkey = COALESCE(?, fkey)
+            WHERE run_id = ? AND test_id = ?`,
+          [e.category ?? null, e.fingerprint ?? null, e.fingerprint ?? null, e.run_id, e.test_id],
         );
         await x.run(`UPDATE event_details SET payload = ? WHERE run_id = ? AND test_id = ?`, [detailRows[idx]![2]!, e.run_id, e.test_id]);
       }

@@ -25,17 +25,17 @@ export async function computeMetrics(db: SqlDriver, q: MetricsQuery, now = Date.
   const args = () => params;
 
   const [eventGroups, recurrence, runGroups, green, outcomeGroups, falseFixes, fixers, costs] = await Promise.all([
-    db.all<{ repo: string; category: string; day: number; n: number; flaky: number }>(
-      `SELECT repo, COALESCE(category, '') AS category, ts / ${DAY_MS} AS day, count(*) AS n,
-              count(*) FILTER (WHERE status = 'flaky') AS flaky
-         FROM events WHERE ts >= ? AND ts < ?${repoSql} GROUP BY 1, 2, 3`,
+    db.all<{ repo: string; category: string | null; day: number; n: number; flaky: number }>(
+      // Grouped by plain columns in index order (events_by_category_day): a scan without a sort.
+      `SELECT repo, category, day, count(*) AS n, count(*) FILTER (WHERE status = 'flaky') AS flaky
+         FROM events WHERE ts >= ? AND ts < ?${repoSql} GROUP BY repo, category, day`,
       args(),
     ),
     // A failure key (fingerprint, else test id) recurs when it failed in more than one run.
     db.all<{ keys: number; recurring: number }>(
       `SELECT count(*) AS keys, count(*) FILTER (WHERE first_run <> last_run) AS recurring FROM (
          SELECT min(run_id) AS first_run, max(run_id) AS last_run FROM events
-          WHERE ts >= ? AND ts < ? AND status <> 'flaky'${repoSql} GROUP BY repo, COALESCE(fingerprint, test_id)) k`,
+          WHERE ts >= ? AND ts < ? AND status <> 'flaky'${repoSql} GROUP BY repo, fkey) k`,
       args(),
     ),
     db.all<{ repo: string; day: number; n: number }>(
@@ -43,12 +43,14 @@ export async function computeMetrics(db: SqlDriver, q: MetricsQuery, now = Date.
       args(),
     ),
     // Time to green: from a red (or healed) run's start to the end of the first green run on the same
-    // repository and branch that started at or after it (the run itself, when it healed).
+    // repository and branch that started at or after it (the run itself, when it healed). The index on
+    // (repo, branch, started_at) makes "the first one" a short forward walk.
     db.all<{ ms: number | null }>(
       `SELECT avg(green_at - started_at) AS ms FROM (
-         SELECT r.started_at, (SELECT min(g.finished_at) FROM runs g
+         SELECT r.started_at, (SELECT g.finished_at FROM runs g
                                 WHERE g.repo = r.repo AND g.branch = r.branch AND g.started_at >= r.started_at
-                                  AND g.status IN ('passed', 'healed') AND g.finished_at IS NOT NULL) AS green_at
+                                  AND g.status IN ('passed', 'healed') AND g.finished_at IS NOT NULL
+                                ORDER BY g.started_at LIMIT 1) AS green_at
            FROM runs r WHERE r.started_at >= ? AND r.started_at < ? AND r.status IN ('failed', 'healed')${repoSql.replace('repo', 'r.repo')}) t
         WHERE green_at IS NOT NULL`,
       args(),
@@ -88,7 +90,7 @@ export async function computeMetrics(db: SqlDriver, q: MetricsQuery, now = Date.
   let failures = 0, flaky = 0, runs = 0, costUsd = 0;
   for (const g of eventGroups) {
     failures += g.n; flaky += g.flaky;
-    day(g.day).failures += g.n; repo(g.repo).failures += g.n; cat(g.category).failures += g.n;
+    day(g.day).failures += g.n; repo(g.repo).failures += g.n; cat(g.category ?? '').failures += g.n;
   }
   for (const g of runGroups) { runs += g.n; day(g.day).runs += g.n; repo(g.repo).runs += g.n; }
   for (const g of costs) { costUsd += g.usd; day(g.day).costUsd += g.usd; repo(g.repo).costUsd += g.usd; }

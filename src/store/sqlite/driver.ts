@@ -29,6 +29,9 @@ export async function openSqlite(opts: SqliteOptions): Promise<SqlDriver> {
     db.pragma('journal_mode = WAL');
     // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
     db.pragma('synchronous = NORMAL');
+    // Index pages stay cached across a batch of inserts; metrics' small GROUP BYs never touch disk.
+    db.pragma('cache_size = -32768');
+    db.pragma('temp_store = MEMORY');
   } catch (err) {
     db.close();
     throw sqliteError(err, file);
