@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import pc from 'picocolors';
@@ -103,7 +104,6 @@ async function* results(input: IngestInput, o: IngestCommandOptions, repoRoot: s
   const opts = { repoRoot, displayName: input.display, format: o.format };
   if (o.log) {
     onFormat('ci-log');
-    const { createReadStream } = await import('node:fs');
     yield* extractCiLog(typeof source === 'string' ? createReadStream(source) : source, opts);
     return;
   }
