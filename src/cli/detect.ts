@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { detectPlan } from '../runners/index.js';
+import { assertDirectory, detectPlan } from '../runners/index.js';
 import { formatPlan } from '../runners/present/plan-text.js';
 import type { RegisterCommand } from './types.js';
 
@@ -12,6 +12,7 @@ export const registerDetect: RegisterCommand = (program) => {
     .option('--json', 'print the TestPlan as JSON')
     .action(async (dir: string, flags: { json?: boolean }) => {
       const root = path.resolve(dir);
+      assertDirectory(root);
       const plan = await detectPlan(root, await loadConfig(root));
       process.stdout.write(flags.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
     });

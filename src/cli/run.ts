@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { EnvironmentError, ExitCode } from '../errors.js';
-import { detectPlan, narrowPlan, runPlan, writeOutcome } from '../runners/index.js';
+import { assertDirectory, detectPlan, narrowPlan, runPlan, writeOutcome } from '../runners/index.js';
 import { prepareOutDir, environmentProblem } from '../runners/present/run-files.js';
 import { createProgressDisplay } from '../runners/present/progress.js';
 import { formatSummary } from '../runners/present/summary.js';
@@ -24,6 +24,12 @@ function passEnv(names: string[]): Record<string, string> {
   return env;
 }
 
+/** Relative to the working directory when below it, else absolute. */
+function shownPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}
+
 function count(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 20) throw new InvalidArgumentError('expected a whole number from 0 to 20');
@@ -42,6 +48,7 @@ export const registerRun: RegisterCommand = (program, setExitCode) => {
     .option('--reruns <n>', 're-runs of each failed test before calling it real (default: suture.yml, else 2)', count)
     .action(async (dir: string, flags: RunFlags) => {
       const root = path.resolve(dir);
+      assertDirectory(root);
       const config = await loadConfig(root);
       const plan = narrowPlan(await detectPlan(root, config), { only: flags.only, noChecks: !flags.checks });
       if (plan.packages.length === 0) {
@@ -76,7 +83,7 @@ export const registerRun: RegisterCommand = (program, setExitCode) => {
       if (flags.json) {
         const { results: _r, ...rest } = outcome;
         process.stdout.write(`${JSON.stringify({ ...rest, eventsPath }, null, 2)}\n`);
-      } else process.stdout.write(formatSummary(outcome, path.relative(process.cwd(), eventsPath) || eventsPath));
+      } else process.stdout.write(formatSummary(outcome, shownPath(eventsPath)));
       const envProblem = environmentProblem(plan, outcome);
       if (abort.signal.aborted) setExitCode(ExitCode.INTERRUPTED);
       else if (envProblem) {

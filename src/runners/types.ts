@@ -41,6 +41,8 @@ export interface Invocation {
   reports: ReportSpec[];
   /** The command's stdout is itself the report (go test -json, terraform validate -json, cargo's text). */
   stdoutReport?: { format?: string };
+  /** Exit codes that mean "nothing failed" besides 0 (pytest's 5: no tests collected). */
+  okExitCodes?: number[];
   /** The tool a person installs when argv[0] is missing ("vitest", "pytest", "go"). */
   tool: string;
   /** How to install the tool, shown when it is missing. */
@@ -62,6 +64,8 @@ export interface Runner {
   targetedRun?(ctx: SuiteContext, tests: TestRef[]): Invocation | undefined;
   /** Reads what an invocation wrote; the default reads every report through the ingest facade. */
   readResults?(ctx: SuiteContext, inv: Invocation, run: { exec: ExecResult; logPath: string; stdoutPath?: string }): AsyncIterable<TestResult>;
+  /** Compile errors in the log of a run that failed without reporting a failing test (go's build errors go to stderr). */
+  diagnose?(ctx: SuiteContext, log: string): TestResult[];
   /** Fixes up one result: repository-relative `file` the tool printed relative to something else, etc. */
   normalize?(ctx: SuiteContext, result: TestResult): TestResult;
   /** A command a person can paste at the repository root that re-runs exactly this test. */

@@ -75,6 +75,7 @@ export const nodeChecks: CheckDetector = {
       checks.push(
         makeCheck('eslint', 'lint', `${eslintConfig} present`, {
           argv: ['eslint', '.', '--format', 'json'],
+          reproArgs: ['.'],
           resolve: 'node',
           tool: 'eslint',
           installHint: 'npm install --save-dev eslint',

@@ -28,6 +28,7 @@ export const pythonChecks: CheckDetector = {
     checks.push(
       makeCheck('compileall', 'build', 'Python project: every .py file must compile', {
         argv: ['python', '-m', 'compileall', '-q', '-x', skip, '.'],
+        reproArgs: ['-m', 'compileall', '-q', '.'],
         resolve: 'python',
         tool: 'python3',
         extract: 'python',

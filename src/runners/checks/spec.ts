@@ -21,6 +21,8 @@ export interface CheckSpec {
   /** Read stdout only (a machine format such as eslint's JSON) instead of the whole log. */
   output?: 'log' | 'stdout';
   env?: Record<string, string>;
+  /** Arguments shown in repro_cmd when they differ from the run's (machine-format flags dropped). */
+  reproArgs?: string[];
 }
 
 export function makeCheck(id: string, kind: CheckKind, detectedBy: string, spec: CheckSpec, command?: string): PlannedCheck {

@@ -13,7 +13,8 @@ import type { PackageInfo } from './package-info.js';
 /** npm's placeholder test script: not a test suite. */
 const NPM_DEFAULT_TEST = /no test specified/;
 
-function assertDirectory(root: string): void {
+/** A one-line error (exit 4) when the path given as repository root is not a directory. */
+export function assertDirectory(root: string): void {
   let isDir = false;
   try {
     isDir = statSync(root).isDirectory();

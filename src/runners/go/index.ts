@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestResult } from '../../events/index.js';
+import { lineDiagnostics } from '../checks/line-diagnostics.js';
 import { resolveOnPath } from '../exec/bin.js';
 import { displayCommand } from '../exec/display.js';
 import { escapeRegExp } from '../shared/js.js';
@@ -55,6 +56,8 @@ export const goRunner: Runner = {
       tool: 'go',
     };
   },
+  // Compile and vet errors of `go test` go to stderr, outside the JSON stream.
+  diagnose: (ctx, log) => lineDiagnostics(log, { root: ctx.root, pkgDir: ctx.pkgDir }, 'go', 'build'),
   normalize(ctx, r: TestResult): TestResult {
     // go prints file names relative to the Go package's directory ("calc_test.go:24"); make them repository-relative.
     if (r.file && existsSync(path.join(ctx.root, r.file))) return r;

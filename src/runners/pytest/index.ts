@@ -66,6 +66,7 @@ export const pytest: Runner = {
     cwd: ctx.pkgAbs,
     env,
     reports: [{ path: report(ctx) }],
+    okExitCodes: [5],
     tool: 'pytest',
     installHint: 'pip install pytest',
   }),

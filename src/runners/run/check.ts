@@ -47,6 +47,16 @@ function resolveArgv(spec: CheckSpec, pkgAbs: string, root: string, reportDir: s
 }
 
 /**
+ * What a person pastes to see this diagnostic again: the check's own command (binary as resolved, no
+ * machine-format flags), narrowed to the file for linters that take files.
+ */
+function reproFor(spec: CheckSpec, argv: string[], r: TestResult, where: { root: string; pkgDir: string }, pkgAbs: string): string {
+  let args = spec.reproArgs ?? argv.slice(1);
+  if (spec.extract === 'eslint' && r.file) args = [path.relative(pkgAbs, path.join(where.root, r.file))];
+  return displayCommand([argv[0]!, ...args], pkgAbs, where.root);
+}
+
+/**
  * Runs one build/typecheck/lint check. Its output goes through the build-log extractors; a check
  * that fails without a diagnostic they recognise becomes one event with the log excerpt. Exit code 0
  * means clean whatever was printed (warnings are not failures).
@@ -113,6 +123,6 @@ export async function invokeCheck(
   let found: TestResult[] = stdoutPath ? await read(readCapped(stdoutPath)) : [];
   if (!found.length) found = await read(readCapped(logPath));
   const results = found.length ? found : [commandFailed(failure)];
-  for (const r of results) r.repro_cmd ??= command;
+  for (const r of results) r.repro_cmd = reproFor(spec, argv, r, where, pkgAbs);
   return { results, record, toolMissing: false, exec };
 }

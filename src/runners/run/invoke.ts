@@ -83,18 +83,20 @@ export async function invokeSuite(ctx: SuiteContext, runner: Runner, inv: Invoca
   let readError: string | undefined;
   try {
     const source = runner.readResults ? runner.readResults(ctx, inv, { exec, logPath, stdoutPath }) : readReports(ctx, reports);
-    for await (const r of source) results.push(finish(ctx, runner, r));
+    for await (const r of source) results.push(finish(ctx, runner, r, command));
   } catch (err) {
     // A truncated or malformed report (the run crashed mid-write): keep what was read, say what broke.
     readError = (err as Error).message;
   }
 
   const failed = results.some((r) => r.status === 'failed' || r.status === 'errored');
+  const exitFailed = exec.exitCode !== 0 && !(exec.exitCode !== null && inv.okExitCodes?.includes(exec.exitCode));
   if (exec.timedOut) results.push(timedOut(failure, opts.timeoutMs));
-  else if ((exec.exitCode !== 0 || readError) && !failed && !exec.aborted) {
+  else if ((exitFailed || readError) && !failed && !exec.aborted) {
     const tail = logTail(logPath);
-    if (exec.exitCode !== 0 && MISSING_IN_LOG.test(tail)) return { results: [toolMissing(failure)], record, toolMissing: true, exec };
-    const diagnostics = await fallbackDiagnostics(tail, ctx);
+    if (exitFailed && MISSING_IN_LOG.test(tail)) return { results: [toolMissing(failure)], record, toolMissing: true, exec };
+    const own = runner.diagnose ? runner.diagnose(ctx, logTail(logPath, 1 << 20)).map((r) => finish(ctx, runner, r, command)) : [];
+    const diagnostics = own.length ? own : await fallbackDiagnostics(tail, ctx);
     if (diagnostics.length) results.push(...diagnostics);
     else {
       const r = commandFailed(failure);
@@ -126,8 +128,9 @@ async function* readReports(ctx: SuiteContext, reports: Array<{ path: string; fo
 }
 
 /** Stamps what the runner knows better than the report: framework, package, file location, repro. */
-function finish(ctx: SuiteContext, runner: Runner, input: TestResult): TestResult {
+function finish(ctx: SuiteContext, runner: Runner, input: TestResult, command: string): TestResult {
   let r = runner.normalize ? runner.normalize(ctx, input) : input;
+  const own = r.kind === (runner.resultKind ?? 'test');
   if (r.kind === 'test') r = { ...r, framework: runner.id };
   if (ctx.pkgDir !== '.') r.package = ctx.pkgDir;
   else delete r.package;
@@ -135,8 +138,9 @@ function finish(ctx: SuiteContext, runner: Runner, input: TestResult): TestResul
     const inPkg = path.posix.join(ctx.pkgDir, r.file);
     if (existsSync(path.join(ctx.root, inPkg))) r.file = inPkg;
   }
-  if (r.status !== 'passed' && r.status !== 'skipped' && runner.reproCommand) {
-    const repro = runner.reproCommand(ctx, r);
+  if (r.status !== 'passed' && r.status !== 'skipped') {
+    // A test gets the runner's one-test command; a compile error found in a test run, the run's command.
+    const repro = own && runner.reproCommand ? runner.reproCommand(ctx, r) : command;
     if (repro) r.repro_cmd = repro;
   }
   return r;

@@ -38,13 +38,16 @@ export function buildOutcome(
   const finishedAt = new Date().toISOString();
   const events: FailureEvent[] = [];
   const totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0, flaky: 0 };
-  for (const r of results) {
+  const seen = new Set<string>();
+  // The same diagnostic reported by two commands (go vet, then go test's own vet pass) is one problem.
+  const unique = results.filter((r) => r.kind === 'test' || (!seen.has(r.test_id) && Boolean(seen.add(r.test_id))));
+  for (const r of unique) {
     totals.tests++;
     totals[r.status]++;
     const ev = toValidEvent(r, { run_id: runId, ts: finishedAt, ...stamp });
     if (ev) events.push(ev);
   }
-  return { runId, startedAt, finishedAt, results, events, commands, totals };
+  return { runId, startedAt, finishedAt, results: unique, events, commands, totals };
 }
 
 /** Writes a file so a reader never sees half of it: a temporary sibling, then rename. */
