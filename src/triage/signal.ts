@@ -10,7 +10,8 @@ const SIGNAL_STACK_CHARS = 600;
 export function signalOf(ev: FailureEvent): Signal {
   const message = stripAnsi(ev.message.length > SIGNAL_MESSAGE_CHARS ? ev.message.slice(0, SIGNAL_MESSAGE_CHARS) : ev.message);
   let text = message;
-  if (ev.error_class && !message.includes(ev.error_class)) text = `${ev.error_class}: ${text}`;
+  // A class name (TypeError, java.io.IOException) adds signal; a lower-case kind word ("panic") would only add noise.
+  if (ev.error_class && /^(?:[\w$]+\.)*[A-Z]/.test(ev.error_class) && !message.includes(ev.error_class)) text = `${ev.error_class}: ${text}`;
   if (ev.error_code && !text.includes(ev.error_code)) text = `${ev.error_code} ${text}`;
   if (ev.stack) {
     // The stack's first lines often restate the error with more detail (Python's last line, Java's "Caused by").

@@ -34,7 +34,7 @@ const TEXT_STAGE: Array<[RegExp, Stage]> = [
   [/npm (?:ERR!|error) (?:code E(?:PUBLISHCONFLICT|NEEDAUTH|OTP)|.*\bPUT\b.*\b40[13]\b)|npm (?:ERR!|error) (?:403 )?.*(?:publish|cannot publish)|You cannot publish over|twine upload|docker push|denied: requested access|kubectl|helm upgrade|terraform apply/i, 'deploy'],
   [/npm (?:ERR!|error) (?:code (?:E404|ETARGET|ERESOLVE|EINTEGRITY|ENOVERSIONS)|404|notarget|network)|error Couldn't find package|ERR_PNPM_(?:FETCH|NO_MATCHING|PEER|OUTDATED_LOCKFILE)|No matching distribution found|Could not find a version that satisfies|Collecting \S+|Could not resolve dependencies|Could not resolve all (?:files|dependencies)|go: downloading|failed to select a version for|no matching package named|`npm ci` can only install/, 'dependency-install'],
   [/\bcloning into\b|fatal: (?:could not read|unable to access|couldn't find remote ref|repository)|Cannot connect to the Docker daemon|actions\/checkout|The runner has|runner system failure|exceeded the maximum execution time/i, 'setup'],
-  [/coverage threshold|Required test coverage|does not meet (?:global )?threshold|Coverage checks have not been met/i, 'coverage'],
+  [/coverage threshold|Required test coverage|does not meet (?:"?[\w./*-]+"? )?threshold|Coverage checks have not been met/i, 'coverage'],
   [/\(ERROR\/\d\)|\(SEVERE\/\d\)|\(WARNING\/\d\)|sphinx|docutils|toctree/i, 'docs'],
 ];
 

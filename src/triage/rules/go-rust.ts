@@ -15,9 +15,13 @@ export const goRules: Rule[] = [
   pattern('go:race', 'runtime-error', ['data race', 'race detected'], /WARNING: DATA RACE|race detected during execution/),
   pattern('go:deadlock', 'runtime-error', ['all goroutines are asleep'], /all goroutines are asleep - deadlock/),
   pattern('go:panic', 'runtime-error', ['panic: '], /^panic: (?!test timed out)/m),
+  pattern('go:file', 'file-not-found', ['no such file or directory', 'cannot find the file'], /(?:open|stat|lstat|read) [^:]+: (?:no such file or directory|The system cannot find the file)/),
+];
+
+/** Go test output with no other signal: t.Errorf lines are the test's own assertions. Tried after the generic rules. */
+export const goLateRules: Rule[] = [
   // t.Errorf/t.Fatalf output ("x_test.go:12: got 3, want 4") with no panic above it.
   decided('go:test-assert', ['_test.go:'], /_test\.go:\d+: /, (s) => (s.kind === 'test' ? { category: 'assertion-failure' } : undefined)),
-  pattern('go:file', 'file-not-found', ['no such file or directory', 'cannot find the file'], /(?:open|stat|lstat|read) [^:]+: (?:no such file or directory|The system cannot find the file)/),
 ];
 
 /** rustc (messages without an error index), cargo and Rust runtime panics. */

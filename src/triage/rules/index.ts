@@ -1,6 +1,7 @@
 import { codeRules } from './code-rules.js';
 import { genericRules, runnerRules } from './infra.js';
-import { goRules, rustRules } from './go-rust.js';
+import { goLateRules, goRules, rustRules } from './go-rust.js';
+import { cRules } from './c.js';
 import { javascriptRules, testFrameworkRules } from './javascript.js';
 import { jvmBuildRules, jvmRules } from './jvm.js';
 import { pythonRules, pythonToolRules } from './python.js';
@@ -16,12 +17,21 @@ const flakyRule: Rule = {
 
 const [snapshotRule, timeoutRule, ...harnessRules] = testFrameworkRules;
 
-/**
- * Every built-in rule, most specific first; the first that decides wins. Codes beat wording; a named
- * exception beats a generic word like "timeout"; the shell's exit code is the last resort.
- */
-export const builtinRules: Rule[] = [
-  flakyRule,
+// A hook or fixture that fails is the harness failing, unless what it hit names a more useful cause
+// (the database is unreachable, a file or variable is missing, an import is broken).
+const HOOK = /"(?:before|after) (?:all|each)" hook|\b(?:before|after)(?:All|Each)\b.*(?:hook|failed)|ERROR at (?:setup|teardown) of|\bfixture\b.*(?:error|failed|raised)|Vitest caught \d+ unhandled errors?|Unhandled (?:error|rejection)s? (?:during|between) test/;
+const KEEP_IN_HOOK = new Set(['network-timeout', 'file-not-found', 'permission-denied', 'environment-variable', 'dependency-missing', 'import', 'timeout', 'out-of-memory', 'configuration-error', 'syntax', 'indentation']);
+const hookRule: Rule = {
+  id: 'test:hook-failure',
+  needles: ['hook', 'error at setup', 'error at teardown', 'fixture', 'unhandled'],
+  re: HOOK,
+  decide: (s) => {
+    const inner = applyRules(innerRules, s, s.text.toLowerCase());
+    return inner && KEEP_IN_HOOK.has(inner.category) ? undefined : { category: 'test-infrastructure-error' };
+  },
+};
+
+const innerRules: Rule[] = [
   ...codeRules,
   ...runnerRules,
   ...gateRules,
@@ -33,14 +43,22 @@ export const builtinRules: Rule[] = [
   ...jvmRules,
   ...goRules,
   ...rustRules,
+  ...cRules,
   ...jvmBuildRules,
   ...packageRules,
   ...genericRules,
+  ...goLateRules,
   ...harnessRules,
   ...lintRules,
   ...docsRules,
   ...shellRules,
 ];
+
+/**
+ * Every built-in rule, most specific first; the first that decides wins. Codes beat wording; a named
+ * exception beats a generic word like "timeout"; the shell's exit code is the last resort.
+ */
+export const builtinRules: Rule[] = [flakyRule, hookRule, ...innerRules];
 
 /** Runs the rules in order on a signal; `lower` is the lower-cased text (computed once by the caller). */
 export function applyRules(rules: readonly Rule[], s: Signal, lower: string): RuleHit | undefined {

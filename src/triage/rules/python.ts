@@ -47,5 +47,5 @@ export const pythonToolRules: Rule[] = [
   pattern('pip:no-requirements-file', 'file-not-found', ['could not open requirements file'], /Could not open requirements file/),
   pattern('pip:network', 'network-timeout', ['failed to establish a new connection', 'retrying (retry(', 'connection broken', 'read timed out', 'network is unreachable', 'temporary failure in name resolution'], /Failed to establish a new connection|Retrying \(Retry\(|Connection broken|Read timed out|Network is unreachable|Temporary failure in name resolution/),
   pattern('pip:no-version', 'dependency-missing', ['no matching distribution', 'could not find a version that satisfies', 'resolutionimpossible', 'conflicting dependencies'], /No matching distribution found for|Could not find a version that satisfies the requirement|ResolutionImpossible|conflicting dependencies/),
-  pattern('pip:externally-managed', 'configuration-error', ['externally-managed-environment', 'invalid requirement'], /externally-managed-environment|ERROR: Invalid requirement/),
+  pattern('pip:externally-managed', 'configuration-error', ['externally-managed-environment', 'invalid requirement'], /externally-managed-environment|Invalid requirement/),
 ];

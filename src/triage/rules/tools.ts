@@ -11,7 +11,7 @@ export const packageRules: Rule[] = [
 
 /** Gates: coverage thresholds and licence policy. */
 export const gateRules: Rule[] = [
-  pattern('coverage:threshold', 'policy-violation', ['coverage', 'threshold'], /coverage threshold for \w+ \(\d+(?:\.\d+)?%\) not met|Coverage for \w+ \([\d.]+%\) does not meet (?:global )?threshold|Required test coverage of [\d.]+% not reached|coverage .{0,40}(?:is )?(?:below|under|less than) (?:the )?(?:required |minimum )?(?:threshold|minimum)|Coverage checks have not been met|coverage decreased .* below|fail[_-]under/i, 'coverage'),
+  pattern('coverage:threshold', 'policy-violation', ['coverage', 'threshold'], /coverage threshold for \w+ \(\d+(?:\.\d+)?%\) not met|Coverage for \w+ \([\d.]+%\) does not meet (?:"?[\w./*-]+"? )?threshold|Required test coverage of [\d.]+% not reached|coverage .{0,40}(?:is )?(?:below|under|less than) (?:the )?(?:required |minimum )?(?:threshold|minimum)|Coverage checks have not been met|coverage decreased .* below|fail[_-]under/i, 'coverage'),
   pattern('license:policy', 'policy-violation', ['licen'], /(?:incompatible|disallowed|unapproved|denied|forbidden|rejected|not allowed|unacceptable) licen[cs]es?|licen[cs]es? (?:[\w.-]+ )?(?:is |are )?(?:not (?:allowed|permitted|in the allow ?list)|rejected|denied)|failed licen[cs]e check|licen[cs]e-checker|cargo-deny.*licen[cs]e|licensee/i, 'license'),
 ];
 
