@@ -1,0 +1,54 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { SutureConfig } from '../../config/schema.js';
+import type { TestResult } from '../../events/index.js';
+import { detectPlan, rerunTests, type TestRef } from '../../runners/index.js';
+import { execShell } from '../shared/exec.js';
+
+export type ProbeVerdict = 'good' | 'bad' | 'skip';
+
+/** Tests one checkout (a directory): does the failure happen here? */
+export type BisectProbe = (dir: string, signal?: AbortSignal) => Promise<{ verdict: ProbeVerdict; detail: string }>;
+
+/**
+ * `--cmd`: a command the user gives, judged like `git bisect run` does: exit 0 good, 125 skip,
+ * 1-127 bad; killed or timed out aborts the bisection.
+ */
+export function commandProbe(command: string, timeoutMs: number): BisectProbe {
+  return async (dir, signal) => {
+    const r = await execShell(command, { cwd: dir, signal, timeoutMs });
+    if (r.timedOut) throw new Error(`'${command}' timed out after ${Math.round(timeoutMs / 1000)} s`);
+    if (r.code === null || r.code > 127) throw new Error(`'${command}' was killed (exit ${r.code ?? 'signal'})`);
+    const verdict: ProbeVerdict = r.code === 0 ? 'good' : r.code === 125 ? 'skip' : 'bad';
+    return { verdict, detail: `exit ${r.code}` };
+  };
+}
+
+/** What a re-run says about the requested tests: all passed, any failed, or not runnable here. */
+export function judgeResults(tests: TestRef[], results: TestResult[]): { verdict: ProbeVerdict; detail: string } {
+  const mine = tests.map((t) => results.find((r) => r.test_id === t.test_id));
+  if (mine.some((r) => r === undefined || r.error_class === 'TestNotRun' || r.status === 'skipped')) {
+    return { verdict: 'skip', detail: 'the test does not exist or did not run at this commit' };
+  }
+  const failed = mine.filter((r) => r!.status !== 'passed');
+  if (failed.length) return { verdict: 'bad', detail: `${failed.length} of ${tests.length} failing: ${failed[0]!.message?.split('\n')[0] ?? failed[0]!.status}` };
+  return { verdict: 'good', detail: `${tests.length} passed` };
+}
+
+/**
+ * The tests themselves, re-run with the runners' own filters (targeted, no flaky re-runs) on a plan
+ * detected at each checkout, since the test command may differ between commits.
+ */
+export function testsProbe(tests: TestRef[], config: SutureConfig): BisectProbe {
+  return async (dir, signal) => {
+    const outDir = await mkdtemp(path.join(os.tmpdir(), 'suture-bisect-out-'));
+    try {
+      const plan = await detectPlan(dir, config);
+      const outcome = await rerunTests(plan, tests, { runId: `bisect-${path.basename(outDir)}`, outDir, signal, flakyReruns: 0, timeoutMs: config.runners.timeout_seconds * 1000 });
+      return judgeResults(tests, outcome.results);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  };
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TempRepo } from './temp-repo.js';
+
+export interface BisectHistory {
+  /** Commit shas oldest first: [start, readme, notes, BREAKING, notes-2, calc-shift]. */
+  commits: string[];
+  breaking: string;
+}
+
+/**
+ * On top of the py-bisect fixture (committed, passing), five more commits; the fourth breaks
+ * test_mul with a two-hunk change to calc.py (a harmless docstring edit + the bug), and the sixth
+ * shifts calc.py's lines so a revert must re-locate the hunk.
+ */
+export function buildBisectHistory(repo: TempRepo): BisectHistory {
+  const commits = [repo.commit('calc: start')];
+  const calc = (): string => readFileSync(path.join(repo.dir, 'calc.py'), 'utf8');
+  repo.write('README.md', `${readFileSync(path.join(repo.dir, 'README.md'), 'utf8')}\nUsage: import calc.\n`);
+  commits.push(repo.commit('docs: usage line'));
+  repo.write('NOTES.md', 'Release notes\n');
+  commits.push(repo.commit('notes: start'));
+  repo.write('calc.py', calc().replace('"""Sum of two numbers."""', '"""Return the sum of a and b."""').replace('    return a * b\n', '    return a * b + a\n'));
+  const breaking = repo.commit('calc: clearer docs, tweak mul');
+  commits.push(breaking);
+  repo.write('NOTES.md', 'Release notes\n\n- mul tweaked\n');
+  commits.push(repo.commit('notes: mul'));
+  repo.write('calc.py', calc().replace('def square(x):', 'def half(x):\n    return x / 2\n\n\ndef square(x):'));
+  commits.push(repo.commit('calc: add half'));
+  return { commits, breaking };
+}
+
+/** The same story for the go-bisect fixture: the fourth commit breaks TestMul (calc.go: doc edit + bug). */
+export function buildGoBisectHistory(repo: TempRepo): BisectHistory {
+  const calc = (): string => readFileSync(path.join(repo.dir, 'calc.go'), 'utf8');
+  const commits = [repo.commit('calc: start')];
+  repo.write('NOTES.md', 'Release notes\n');
+  commits.push(repo.commit('notes: start'));
+  repo.write('NOTES.md', 'Release notes\n\n- faster\n');
+  commits.push(repo.commit('notes: faster'));
+  repo.write('calc.go', calc().replace('// Add returns the sum of two numbers.', '// Add returns a + b.').replace('\treturn a * b\n', '\treturn a*b + a\n'));
+  const breaking = repo.commit('calc: shorter docs, tweak Mul');
+  commits.push(breaking);
+  repo.write('NOTES.md', 'Release notes\n\n- faster\n- Mul tweaked\n');
+  commits.push(repo.commit('notes: Mul'));
+  repo.write('calc.go', calc().replace('// Square multiplies', '// Half halves a number.\nfunc Half(x int) int {\n\treturn x / 2\n}\n\n// Square multiplies'));
+  commits.push(repo.commit('calc: add Half'));
+  return { commits, breaking };
+}
