@@ -20,7 +20,9 @@ export function displayCommand(argv: string[], cwd: string, root: string, env: R
     }
   }
   const envPrefix = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)} `).join('');
-  const line = envPrefix + shellJoin([shown, ...args]);
+  // A shell command line (custom commands) is shown as the user wrote it.
+  const isShell = (bin === '/bin/sh' || bin === 'sh') && args[0] === '-c' && args.length === 2;
+  const line = envPrefix + (isShell ? args[1]! : shellJoin([shown, ...args]));
   const relDir = path.relative(root, cwd);
   return relDir === '' ? line : `cd ${shellQuote(relDir)} && ${line}`;
 }
