@@ -8,13 +8,13 @@
  * the command, the exit code and the output. Re-running a subset replaces only those templates' lines.
  * Takes several minutes; not part of `npm test`.
  */
-import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Gen, causeLine, type Case, type Example, type Template } from './lib.js';
+import { Gen, causeLine, type Example, type Template } from './lib.js';
+import { WORKSPACES, capOutput, hashSeed, runCase, showAsWorkspace } from './run-case.js';
 import { startServers, stopServers } from './servers.js';
 import { templates } from './templates/index.js';
 
@@ -29,73 +29,6 @@ const only = flag('--only')?.split(',');
 const onlyTools = flag('--tool')?.split(',');
 const CONCURRENCY = Number(flag('--jobs') ?? 2);
 const MAX = Number(flag('--max') ?? Infinity);
-const OUTPUT_CAP = 12_000;
-
-// CI workspaces as the common systems name them; the temp dir is shown as one of these.
-const WORKSPACES = ['/home/runner/work/{r}/{r}', '/builds/{o}/{r}', '/home/travis/build/{o}/{r}', '/workspace/{r}', '/home/circleci/project', '/var/lib/jenkins/workspace/{r}'];
-
-function hashSeed(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-function capOutput(s: string): string {
-  if (s.length <= OUTPUT_CAP) return s;
-  return s.slice(0, 8000) + '\n[... output truncated by the data set generator ...]\n' + s.slice(-4000);
-}
-
-async function runCase(c: Case, dir: string): Promise<{ code: number | null; output: string }> {
-  for (const [rel, content] of Object.entries(c.files)) {
-    const p = path.join(dir, rel);
-    await mkdir(path.dirname(p), { recursive: true });
-    await writeFile(p, content);
-  }
-  for (const [rel, mode] of Object.entries(c.modes ?? {})) await chmod(path.join(dir, rel), mode);
-  return new Promise((resolve) => {
-    const child = spawn('bash', ['-c', `${c.cmd} 2>&1`], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: dir,
-        LANG: 'C.UTF-8',
-        TERM: 'dumb',
-        CI: 'true',
-        NODE_PATH: '',
-        GOFLAGS: '-mod=mod',
-        GOPROXY: 'off',
-        GOCACHE: path.join(os.tmpdir(), 'suture-gen-gocache'),
-        GOPATH: path.join(os.tmpdir(), 'suture-gen-gopath'),
-        CARGO_HOME: path.join(os.tmpdir(), 'suture-gen-cargo'),
-        RUSTUP_HOME: process.env.RUSTUP_HOME ?? path.join(os.homedir(), '.rustup'),
-        PYENV_ROOT: process.env.PYENV_ROOT ?? path.join(os.homedir(), '.pyenv'),
-        PYTHONDONTWRITEBYTECODE: '1',
-        PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1',
-        PIP_DISABLE_PIP_VERSION_CHECK: '1',
-        MAVEN_OPTS: '-Dmaven.repo.local=' + path.join(os.homedir(), '.m2/repository'),
-        npm_config_update_notifier: 'false',
-        npm_config_fund: 'false',
-        npm_config_audit: 'false',
-        npm_config_cache: path.join(dir, '.npm-cache'),
-        ...c.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    const out: Buffer[] = [];
-    child.stdout.on('data', (d) => out.push(d));
-    child.stderr.on('data', (d) => out.push(d));
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {}
-    }, c.timeoutMs ?? 90_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output: Buffer.concat(out).toString('utf8') });
-    });
-  });
-}
 
 async function runTemplate(t: Template, stats: Map<string, { ok: number; dropped: number; why: string[] }>): Promise<Example[]> {
   const examples: Example[] = [];
@@ -108,7 +41,7 @@ async function runTemplate(t: Template, stats: Map<string, { ok: number; dropped
     try {
       const { code, output } = await runCase(c, dir);
       const ws = g.pick(WORKSPACES).replace(/\{r\}/g, g.pick(['app', 'service', 'api', 'web', 'core', 'platform', 'backend', 'tools'])).replace(/\{o\}/g, g.pick(['acme', 'team', 'org', 'infra', 'dev']));
-      const shown = output.split(dir).join(ws).replace(/\/tmp\/suture-gen-[A-Za-z0-9]+/g, ws);
+      const shown = showAsWorkspace(output, dir, ws);
       const failed = t.mustFail === false || (code !== 0 && code !== null);
       if (!failed || !t.expect.test(shown)) {
         st.dropped++;

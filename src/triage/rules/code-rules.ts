@@ -21,7 +21,7 @@ function tsDecision(code: string, s: Signal): RuleDecision | undefined {
 
 function rustDecision(code: string, s: Signal): RuleDecision | undefined {
   if (code === 'E0432' || code === 'E0433') {
-    if (/undeclared crate|missing crate|extern crate|can't find crate|add `[\w-]+` to your dependencies/i.test(s.text)) return { category: 'dependency-missing' };
+    if (/undeclared crate|unlinked crate|missing crate|missing a crate|extern crate|can't find crate|add `[\w-]+` to your dependencies/i.test(s.text)) return { category: 'dependency-missing' };
     if (/undeclared type|use of undeclared (?:type|struct|enum|trait)/i.test(s.text)) return { category: 'undefined-name' };
     return { category: 'import' };
   }

@@ -11,6 +11,7 @@ export const javascriptRules: Rule[] = [
     const spec = m[1]!;
     return { category: isLocalSpecifier(spec) ? 'import' : 'dependency-missing' };
   }),
+  pattern('js:syntax', 'syntax', ['syntaxerror'], /SyntaxError: (?!.*\bJSON\b)(?:Unexpected (?:token|identifier|string|number|end of input|reserved word|strict mode reserved word)|missing \) after argument list|Invalid or unexpected token|Unterminated (?:string|template|regular expression)|Invalid regular expression|await is only valid|Identifier '[^']+' has already been declared|Unexpected character|Expected)/),
   pattern('js:package-exports', 'import', ['err_package_path_not_exported'], /ERR_PACKAGE_PATH_NOT_EXPORTED/),
   pattern('js:reference-error', 'undefined-name', ['referenceerror', 'is not defined'], /\bReferenceError: (?!You are trying to)|\b\w+ is not defined\b(?! by)/),
   pattern('js:not-a-function', 'api-contract-mismatch', ['is not a function', 'is not a constructor', 'has no method'], /\bis not a (?:function|constructor)\b|has no method '/),
