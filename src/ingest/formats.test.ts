@@ -27,6 +27,7 @@ const FORMAT_FIXTURES: Record<string, string[]> = {
   npm: [fixture('reports/npm/npm-install-e404.log'), fixture('reports/npm/node-cannot-find-module.log'), fixture('reports/npm/node-err-module-not-found.log')],
   'pytest-collection': [fixture('reports/pytest/collection-error.log')],
   'python-traceback': ['missing_module', 'syntax_error', 'name_error', 'attribute_error', 'import_error', 'nested_error'].map((n) => fixture(`reports/python/${n}.log`)),
+  junit: ['jest', 'vitest', 'mocha', 'node-test', 'pytest'].map((d) => fixture(`reports/${d}/junit.xml`)),
 };
 
 const head = (file: string): string => readFileSync(file).subarray(0, HEAD_BYTES).toString('utf8').replace(/^\uFEFF/, '');

@@ -9,6 +9,7 @@ import { dartJson } from './dart-json/index.js';
 import { rspecJson } from './rspec-json/index.js';
 import { extractors } from './buildlog/index.js';
 import { asReportParser } from './buildlog/as-parser.js';
+import { junitParser } from './junit/parser.js';
 
 /**
  * Every report format suture reads, registered in one list (a conformance test walks it). Detection
@@ -24,4 +25,5 @@ export const parsers: ReportParser[] = [
   dartJson,
   rspecJson,
   ...extractors.map(asReportParser),
+  junitParser,
 ];

@@ -19,6 +19,11 @@ export interface ParseOptions {
   goModule?: string;
   /** Called with the totals a report states about itself, when it states them. */
   onTotals?: (totals: StatedTotals) => void;
+  /**
+   * The file the input stream reads, when there is one. The XML parsers then find an error's line and
+   * column by re-reading the file up to it, instead of counting lines in every chunk as it streams.
+   */
+  sourcePath?: string;
 }
 
 /**

@@ -1,0 +1,301 @@
+import path from 'node:path';
+import type { StatedTotals, TestResult } from '../../events/index.js';
+import type { XmlParseOptions, XmlReportHandler } from '../xml/driver.js';
+import { parseSeconds, secondsToMs } from '../xml/duration.js';
+import { NameTable } from '../xml/names.js';
+import type { XmlScanner } from '../xml/scanner.js';
+import { valueMemo, type Tag } from '../xml/tag.js';
+import { TextCapture } from '../xml/text-capture.js';
+import { buildResult, type BuildContext } from './build.js';
+import { DialectSniffer } from './dialect.js';
+import type { CaseDraft, Outcome, OutcomeKind, SuiteFrame } from './draft.js';
+import { A } from './keys.js';
+import { RerunBuffer } from './rerun-buffer.js';
+import { SourceLookup } from './sources.js';
+import { StatedCounts } from './totals.js';
+
+// Element ids: indexes into NAMES.
+const TESTSUITES = 0;
+const TESTSUITE = 1;
+const TESTCASE = 2;
+const FAILURE = 3;
+const ERROR = 4;
+const SKIPPED = 5;
+const FLAKY_FAILURE = 6;
+const FLAKY_ERROR = 7;
+const RERUN_FAILURE = 8;
+const RERUN_ERROR = 9;
+const SYSTEM_OUT = 10;
+const SYSTEM_ERR = 11;
+const STACK_TRACE = 12;
+const PROPERTY = 13;
+const TESTRUN = 14;
+
+const NAMES = new NameTable(['testsuites', 'testsuite', 'testcase', 'failure', 'error', 'skipped', 'flakyFailure', 'flakyError', 'rerunFailure', 'rerunError', 'system-out', 'system-err', 'stackTrace', 'property', 'testrun']);
+/** Shared by every case without failure elements (most of them): no array per passing test. */
+const NO_OUTCOMES: Outcome[] = [];
+const KINDS: OutcomeKind[] = ['failure', 'error', 'skipped', 'flakyFailure', 'flakyError', 'rerunFailure', 'rerunError'];
+
+/** Output kept per test case: enough for a message and a capped stack. */
+const OUTPUT_KEEP_BYTES = 16 * 1024;
+
+const NOTHING = 0;
+const INTO_OUTCOME = 1;
+const INTO_OUTPUT = 2;
+
+/** Root elements of JUnit-family reports (`testrun` is Eclipse's export). */
+export const JUNIT_ROOTS = new Set(['testsuites', 'testsuite', 'testrun']);
+
+/**
+ * Turns scanner events of a JUnit report into TestResults: one per `<testcase>` (passes included) and
+ * one per suite-level `<error>` (a suite whose setup crashed). Text is captured only inside failure-like
+ * elements and a case's own output, so everything else streams past uncopied.
+ */
+export class JunitHandler implements XmlReportHandler {
+  readonly names = NAMES;
+  out: TestResult[] = [];
+
+  private readonly sniffer = new DialectSniffer();
+  private readonly ctx: BuildContext;
+  private readonly stated = new StatedCounts();
+  private readonly reruns = new RerunBuffer((r) => this.out.push(r));
+  private suites: SuiteFrame[] = [];
+  private draft: CaseDraft | undefined;
+  private outcome: Outcome | undefined;
+  /** Depth of elements nested inside the open outcome (Surefire's stackTrace/system-out children). */
+  private outcomeDepth = 0;
+  private target = NOTHING;
+  private readonly text = new TextCapture();
+  private readonly output = new TextCapture(OUTPUT_KEEP_BYTES);
+  private outputOpen = false;
+  private nameHash = 0;
+  private readonly classnameMemo = valueMemo();
+
+  constructor(
+    private readonly scanner: XmlScanner,
+    opts: XmlParseOptions,
+  ) {
+    const baseDir = opts.package ? opts.package.replace(/\\/g, '/').replace(/\/+$/, '') : undefined;
+    this.ctx = { repoRoot: opts.repoRoot, baseDir, package: opts.package, sources: new SourceLookup(path.join(opts.repoRoot, baseDir ?? ''), opts.goModule) };
+    this.onTotals = opts.onTotals;
+    scanner.wantComments = true;
+  }
+
+  private readonly onTotals: ((t: StatedTotals) => void) | undefined;
+
+  onOpen(tag: Tag): void {
+    const id = tag.nameId;
+    if (this.outcome !== undefined) {
+      this.outcomeDepth++;
+      // Inside a rerun element: keep its stackTrace, skip its own system-out/err.
+      if (id === SYSTEM_OUT || id === SYSTEM_ERR) this.setTarget(NOTHING);
+      return;
+    }
+    switch (id) {
+      case TESTCASE:
+        this.openCase(tag);
+        return;
+      case TESTSUITE:
+        this.openSuite(tag, false);
+        return;
+      case TESTSUITES:
+      case TESTRUN:
+        this.openSuite(tag, true);
+        return;
+      case FAILURE:
+      case ERROR:
+      case SKIPPED:
+      case FLAKY_FAILURE:
+      case FLAKY_ERROR:
+      case RERUN_FAILURE:
+      case RERUN_ERROR:
+        this.openOutcome(tag, KINDS[id - FAILURE]!);
+        return;
+      case SYSTEM_OUT:
+      case SYSTEM_ERR:
+        if (this.draft !== undefined && !tag.selfClosing) {
+          this.outputOpen = true;
+          this.setTarget(INTO_OUTPUT);
+        }
+        return;
+      case PROPERTY:
+        this.sniffer.property(tag.get(A.name));
+        return;
+    }
+  }
+
+  onClose(id: number): void {
+    if (this.outcome !== undefined) {
+      if (this.outcomeDepth > 0) {
+        this.outcomeDepth--;
+        if (id === SYSTEM_OUT || id === SYSTEM_ERR) this.setTarget(INTO_OUTCOME);
+        return;
+      }
+      this.closeOutcome();
+      return;
+    }
+    switch (id) {
+      case TESTCASE:
+        this.closeCase();
+        return;
+      case TESTSUITE:
+      case TESTSUITES:
+      case TESTRUN:
+        this.closeSuite();
+        return;
+      case SYSTEM_OUT:
+      case SYSTEM_ERR:
+        if (this.outputOpen) {
+          this.outputOpen = false;
+          this.setTarget(NOTHING);
+        }
+        return;
+    }
+  }
+
+  onText(buf: Buffer, start: number, end: number, cdata: boolean): void {
+    if (this.target === INTO_OUTCOME) this.text.add(buf, start, end, cdata);
+    else if (this.target === INTO_OUTPUT) this.output.add(buf, start, end, cdata);
+  }
+
+  onComment(text: string): void {
+    // node:test writes its totals as comments at the end of the root: <!-- tests 6 -->.
+    if (this.suites.length === 1) this.stated.comment(text);
+  }
+
+  finish(): void {
+    this.reruns.flushAll();
+    const totals = this.stated.totals();
+    if (totals && this.onTotals) this.onTotals(totals);
+  }
+
+  abort(): void {
+    this.reruns.flushAll();
+  }
+
+  private setTarget(t: number): void {
+    this.target = t;
+    this.scanner.wantText = t !== NOTHING;
+  }
+
+  private openSuite(tag: Tag, isRoot: boolean): void {
+    const parent = this.suites[this.suites.length - 1];
+    let name = tag.get(A.name);
+    if (this.suites.length === 0) this.sniffer.root(isRoot ? name : undefined);
+    // jest-junit names a file's suite after its first describe, "undefined" when there is none.
+    if (name === 'undefined' && this.sniffer.dialect === 'jest') name = undefined;
+    if (!isRoot) this.sniffer.suite(name, tag.get(A.hostname), tag.get(A.schema), tag.has(A.assertions), tag.has(A.file));
+    this.stated.suite(tag, this.suites.length, isRoot);
+    const inherited = parent?.path ?? [];
+    this.suites.push({
+      name: isRoot ? undefined : name,
+      file: tag.get(A.file) ?? tag.get(A.filepath) ?? parent?.file,
+      path: isRoot || name === undefined || name === '' ? inherited : [...inherited, name],
+      outcomes: [],
+      unnamed: 0,
+    });
+    this.reruns.enter();
+  }
+
+  private closeSuite(): void {
+    const suite = this.suites.pop();
+    if (suite === undefined) return;
+    if (suite.outcomes.length > 0) this.reruns.add(this.suiteFailure(suite), 0);
+    this.reruns.leave();
+  }
+
+  /** A suite-level error with no test case: the suite's setup crashed; reported as one errored result. */
+  private suiteFailure(suite: SuiteFrame): TestResult {
+    const draft: CaseDraft = {
+      name: '(suite setup)',
+      classname: undefined,
+      file: undefined,
+      line: undefined,
+      durationMs: undefined,
+      status: undefined,
+      outcomes: suite.outcomes.map((o) => (o.kind === 'failure' ? { ...o, kind: 'error' } : o)),
+      output: undefined,
+      suite: { ...suite, path: suite.path.length ? suite.path : [suite.name ?? ''] },
+    };
+    return buildResult(draft, this.sniffer.dialect, this.ctx);
+  }
+
+  private openCase(tag: Tag): void {
+    let suite = this.suites[this.suites.length - 1];
+    if (suite === undefined) {
+      suite = { name: undefined, file: undefined, path: [], outcomes: [], unnamed: 0 };
+      this.suites.push(suite);
+      this.reruns.enter();
+    }
+    const classname = tag.getRepeated(A.classname, this.classnameMemo) ?? tag.get(A.class);
+    const name = tag.get(A.name) ?? '';
+    this.nameHash = tag.valueHash(A.name);
+    const file = tag.get(A.file) ?? tag.get(A.filepath);
+    const status = tag.get(A.status);
+    let seconds = tag.number(A.time);
+    if (seconds !== undefined && Number.isNaN(seconds)) seconds = parseSecondsText(tag.get(A.time));
+    if (seconds === undefined && tag.has(A.duration)) seconds = parseSecondsText(tag.get(A.duration));
+    const line = tag.number(A.line);
+    if (!this.sniffer.isLocked) this.sniffer.testcase({ classname, name, status, hasAssertions: tag.has(A.assertions), hasFile: file !== undefined, nodeFailureAttr: tag.has(A.failure) });
+    this.draft = {
+      name,
+      classname,
+      file,
+      line: line !== undefined && Number.isInteger(line) && line >= 0 ? line : undefined,
+      durationMs: secondsToMs(seconds),
+      status,
+      outcomes: NO_OUTCOMES,
+      output: undefined,
+      suite,
+    };
+    if (this.output.empty === false) this.output.reset();
+  }
+
+  private closeCase(): void {
+    const draft = this.draft;
+    if (draft === undefined) return;
+    this.draft = undefined;
+    if (!this.output.empty) {
+      draft.output = this.output.text().trim() || undefined;
+      this.output.reset();
+    }
+    this.reruns.add(buildResult(draft, this.sniffer.dialect, this.ctx), this.nameHash);
+  }
+
+  private openOutcome(tag: Tag, kind: OutcomeKind): void {
+    if (kind.startsWith('flaky') || kind.startsWith('rerun')) this.sniffer.surefireElement();
+    const line = tag.number(A.line);
+    const outcome: Outcome = { kind, message: tag.get(A.message), type: tag.get(A.type) };
+    const file = tag.get(A.file);
+    if (file !== undefined) outcome.file = file;
+    if (line !== undefined && Number.isInteger(line) && line > 0) outcome.line = line;
+    const draft = this.draft;
+    if (draft !== undefined) {
+      if (draft.outcomes === NO_OUTCOMES) draft.outcomes = [];
+      draft.outcomes.push(outcome);
+    } else {
+      const suite = this.suites[this.suites.length - 1];
+      if (suite === undefined || (kind !== 'error' && kind !== 'failure')) return;
+      suite.outcomes.push(outcome);
+    }
+    if (tag.selfClosing) return;
+    this.outcome = outcome;
+    this.outcomeDepth = 0;
+    this.text.reset();
+    this.setTarget(INTO_OUTCOME);
+  }
+
+  private closeOutcome(): void {
+    const outcome = this.outcome!;
+    this.outcome = undefined;
+    const body = this.text.empty ? '' : this.text.text().trim();
+    if (body !== '') outcome.body = body;
+    this.text.reset();
+    this.setTarget(this.outputOpen ? INTO_OUTPUT : NOTHING);
+  }
+}
+
+function parseSecondsText(text: string | undefined): number | undefined {
+  const ms = parseSeconds(text);
+  return ms === undefined ? undefined : ms / 1000;
+}

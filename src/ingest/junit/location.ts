@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { findFrame, inRepo, testFrame } from '../xml/stack.js';
+import type { Dialect } from './dialect.js';
+import type { CaseDraft, Outcome } from './draft.js';
+import { pytestPlace } from './pytest-ids.js';
+import type { SourceLookup } from './sources.js';
+
+export interface LocationContext {
+  repoRoot: string;
+  /** Workspace package directory, repository-relative: where relative paths in the report start. */
+  baseDir: string | undefined;
+  sources: SourceLookup;
+}
+
+export interface Location {
+  file?: string;
+  line?: number;
+}
+
+const GO_FRAME = /^\s*([\w.-]+\.go):(\d+)/m;
+
+/**
+ * Where a test lives, in order: the case's own file/line attributes, the failure's, the producer's
+ * convention (vitest's classname is the file, pytest's dotted classname is the module, Go's classname
+ * is the package, Java's is the class), the suite's file; the line then comes from the first stack
+ * frame in that file. Failing all of that, the first in-repository frame, preferring a test file.
+ */
+export function locate(draft: CaseDraft, primary: Outcome | undefined, dialect: Dialect, ctx: LocationContext): Location {
+  const stack = primary?.body ?? draft.output;
+
+  if (draft.file) {
+    const file = rel(draft.file, ctx);
+    // pytest's `line` is 0-based (it writes item.location, which counts from 0).
+    const line = draft.line !== undefined && dialect === 'pytest' ? draft.line + 1 : draft.line;
+    if (file) return withLine(file, line ?? lineIn(stack, file, ctx), ctx);
+  }
+  if (primary?.file) {
+    const file = rel(primary.file, ctx);
+    if (file) return withLine(file, primary.line ?? lineIn(stack, file, ctx), ctx);
+  }
+  const conventional = conventionalFile(draft, dialect, stack, ctx);
+  if (conventional?.file) return withLine(conventional.file, conventional.line ?? lineIn(stack, conventional.file, ctx), ctx);
+  const suiteFile = rel(draft.suite.file, ctx);
+  if (suiteFile) return withLine(suiteFile, lineIn(stack, suiteFile, ctx), ctx);
+  if (!stack) return {};
+  const frame = testFrame(stack, ctx.repoRoot, ctx.baseDir);
+  return frame?.repoFile ? withLine(frame.repoFile, frame.line, ctx) : {};
+}
+
+function rel(p: string | undefined, ctx: LocationContext): string | undefined {
+  return p ? inRepo(p, ctx.repoRoot, ctx.baseDir) : undefined;
+}
+
+function withLine(file: string, line: number | undefined, _ctx?: LocationContext): Location {
+  return line !== undefined && line > 0 ? { file, line } : { file };
+}
+
+function lineIn(stack: string | undefined, file: string, ctx: LocationContext): number | undefined {
+  return findFrame(stack, ctx.repoRoot, ctx.baseDir, (f) => f.repoFile === file)?.line;
+}
+
+function conventionalFile(draft: CaseDraft, dialect: Dialect, stack: string | undefined, ctx: LocationContext): Location | undefined {
+  const classname = draft.classname;
+  switch (dialect) {
+    case 'vitest': {
+      const file = classname ? inRepo(classname, ctx.repoRoot, ctx.baseDir) : undefined;
+      return file ? { file } : undefined;
+    }
+    case 'pytest': {
+      const place = pytestPlace(classname, draft.name, undefined);
+      const file = place ? inRepo(place.file, ctx.repoRoot, ctx.baseDir) : undefined;
+      return file ? { file } : undefined;
+    }
+    case 'go': {
+      const pkg = classname || draft.suite.name;
+      const m = stack ? GO_FRAME.exec(stack) : null;
+      const dir = pkg ? ctx.sources.goPackageDir(pkg) : undefined;
+      if (!m || dir === undefined) return undefined;
+      const file = inRepo(path.posix.join(ctx.baseDir ?? '', dir, m[1]!), ctx.repoRoot, undefined);
+      return file ? { file, line: Number(m[2]) } : undefined;
+    }
+    case 'surefire':
+    case 'junit': {
+      if (!classname || !/^[\w$]+(\.[\w$]+)+$/.test(classname)) return undefined;
+      const outer = classname.split('$')[0]!;
+      const frame = findFrame(stack, ctx.repoRoot, ctx.baseDir, (f) => f.func !== undefined && f.func.startsWith(outer + '.'));
+      const found = ctx.sources.javaFile(classname, frame && !frame.raw.includes('/') ? frame.raw : undefined);
+      if (!found) return undefined;
+      const file = inRepo(ctx.baseDir ? path.posix.join(ctx.baseDir, found) : found, ctx.repoRoot, undefined);
+      return file ? { file, line: frame?.line } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

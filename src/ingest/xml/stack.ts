@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { repoRelative } from '../../events/paths.js';
+import { parseFrames, type StackFrame } from '../frames.js';
+
+/** Characters of a stack searched for frames: the 4000 a stack is capped to, and some. */
+const MAX_SCAN = 64 * 1024;
+const FRAME_MARK = /:\d|, line \d/;
+// vitest prints its own location lines: " ❯ src/a.test.ts:5:50" or " ❯ parse src/math.js:2:51".
+const VITEST_FRAME = /^\s*❯ (?:(\S+) )?([^\s:]+(?::[^\s:]+)*?):(\d+):(\d+)\s*$/;
+const VENDOR = /(^|\/)(node_modules|site-packages|dist-packages|vendor|\.venv|venv|\.cargo|\.rustup|go\/pkg\/mod|\.m2|\.gradle)\//;
+const JVM_FILE = /\.(java|kt|scala|groovy|clj)$/;
+const INTERNAL = /^(node:|internal\/|<anonymous>|native|evalmachine)/;
+
+/** A frame with its path made repository-relative (undefined when it points outside the repository). */
+export interface LocatedFrame extends StackFrame {
+  /** The path as printed. */
+  raw: string;
+  /** Repository-relative path, or undefined for frames outside the repository or in dependencies. */
+  repoFile: string | undefined;
+}
+
+/**
+ * Walks a stack line by line and stops at the first frame `want` accepts, so a 4000-character stack
+ * costs only the lines up to the frame that matters (reports carry tens of thousands of stacks).
+ * Relative paths are taken from `baseDir` (a workspace package) when given.
+ */
+export function findFrame(stack: string | undefined, repoRoot: string, baseDir: string | undefined, want: (f: LocatedFrame) => boolean): LocatedFrame | undefined {
+  if (!stack) return undefined;
+  // Jump from one "file:line" mark to the next instead of visiting every line: message and diff lines
+  // cost nothing.
+  const marks = new RegExp(FRAME_MARK.source, 'g');
+  const limit = Math.min(stack.length, MAX_SCAN);
+  let m: RegExpExecArray | null;
+  while ((m = marks.exec(stack)) !== null && m.index < limit) {
+    const start = stack.lastIndexOf('\n', m.index) + 1;
+    let end = stack.indexOf('\n', m.index);
+    if (end === -1) end = stack.length;
+    marks.lastIndex = end;
+    if (end - start > 2000) continue;
+    const frame = parseLine(stack.slice(start, end));
+    if (frame === undefined) continue;
+    // JVM frames print a bare file name ("FooTest.java"); only the class name can place those.
+    const jvm = JVM_FILE.test(frame.file) && !frame.file.includes('/');
+    const located: LocatedFrame = { file: frame.file, line: frame.line, column: frame.column, func: frame.func, raw: frame.file, repoFile: jvm ? undefined : inRepo(frame.file, repoRoot, baseDir) };
+    if (want(located)) return located;
+  }
+  return undefined;
+}
+
+// The commonest frame, V8's "    at fn (/abs/file.js:1:2)" / "    at /abs/file.js:1:2", read without
+// backtracking; anything else goes through frames.ts, which knows every language.
+const V8_SIMPLE = /^\s*at (?:async )?(?:([^\s(][^(]*) \()?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?\s*$/;
+
+function parseLine(line: string): StackFrame | undefined {
+  const s = V8_SIMPLE.exec(line);
+  if (s) return { file: s[2]!, line: Number(s[3]), column: Number(s[4]), func: s[1] };
+  const v = VITEST_FRAME.exec(line);
+  if (v) return { file: v[2]!, line: Number(v[3]), column: Number(v[4]), func: v[1] };
+  return parseFrames(line)[0];
+}
+
+/** Repository-relative path of a frame's file, or undefined for runtime internals and dependencies. */
+export function inRepo(file: string, repoRoot: string, baseDir: string | undefined): string | undefined {
+  if (INTERNAL.test(file)) return undefined;
+  const slashed = file.indexOf('\\') === -1 ? file : file.replace(/\\/g, '/');
+  // Fast paths: an absolute path plainly under the root, or a plain relative one (no `.` segments).
+  if (slashed.charCodeAt(0) === 47 /* / */) {
+    const root = repoRoot.endsWith('/') ? repoRoot : repoRoot + '/';
+    if (slashed.startsWith(root) && slashed.indexOf('/.', root.length - 1) === -1) {
+      const rel = slashed.slice(root.length);
+      return rel === '' || VENDOR.test(rel) ? undefined : rel;
+    }
+  } else if (!baseDir && isPlainRelative(slashed)) {
+    return VENDOR.test(slashed) ? undefined : slashed;
+  }
+  const joined = baseDir && !/^([A-Za-z]:\/|\/|file:\/\/)/.test(slashed) ? path.posix.join(baseDir, slashed) : slashed;
+  const rel = repoRelative(joined, repoRoot);
+  if (rel === undefined || VENDOR.test(rel) || VENDOR.test(slashed)) return undefined;
+  return rel;
+}
+
+/** `src/a.ts`: relative, no `.`/`..` segments, no drive, URL or doubled slash; as it is, repository-relative. */
+function isPlainRelative(p: string): boolean {
+  return p.charCodeAt(0) !== 46 /* . */ && p.indexOf(':') === -1 && p.indexOf('/.') === -1 && p.indexOf('//') === -1 && p.indexOf(' ') === -1;
+}
+
+const TEST_FILE = /(^|\/)(tests?|__tests__|spec)\/|[._-](test|spec)s?\.[^/]+$|(^|\/)test_[^/]+$|_test\.[^/]+$/i;
+
+/** The first in-repository frame, preferring one in a test file (where the test itself failed). */
+export function testFrame(stack: string | undefined, repoRoot: string, baseDir: string | undefined): LocatedFrame | undefined {
+  let first: LocatedFrame | undefined;
+  const hit = findFrame(stack, repoRoot, baseDir, (f) => {
+    if (f.repoFile === undefined) return false;
+    first ??= f;
+    return TEST_FILE.test(f.repoFile);
+  });
+  return hit ?? first;
+}
