@@ -1,6 +1,7 @@
 import { didYouMeanFixer } from './did-you-mean/index.js';
 import { lintFixFixer } from './lint-fix/index.js';
 import { missingDependencyFixer } from './missing-dependency/index.js';
+import { revertFixer } from './revert/index.js';
 import { tsCodefixFixer } from './ts-codefix/index.js';
 import type { Fixer } from './types.js';
 
@@ -12,8 +13,9 @@ import type { Fixer } from './types.js';
  * - ts-codefix: a language-service pass over one TypeScript project
  * - lint-fix: the project's own formatter/linter on the failing files
  * - missing-dependency: a manifest entry (may ask the npm registry; usually a proposal, manifests are protected)
+ * - revert: bisect (many targeted test runs), then the smallest responsible hunk of the breaking commit
  */
-export const fixers: Fixer[] = [didYouMeanFixer, tsCodefixFixer, lintFixFixer, missingDependencyFixer];
+export const fixers: Fixer[] = [didYouMeanFixer, tsCodefixFixer, lintFixFixer, missingDependencyFixer, revertFixer];
 
 export function fixerById(id: string): Fixer | undefined {
   return fixers.find((f) => f.id === id);

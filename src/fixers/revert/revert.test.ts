@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configSchema } from '../../config/schema.js';
+import type { FailureEvent } from '../../events/index.js';
+import { detectPlan, runPlan } from '../../runners/index.js';
+import { buildGoBisectHistory } from '../shared/testing/history.js';
+import { fixContext, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
+import { revertFixer } from './index.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+const config = configSchema.parse({});
+
+async function failingEvents(dir: string): Promise<FailureEvent[]> {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'suture-revert-run-'));
+  cleanups.push(() => rmSync(out, { recursive: true, force: true }));
+  const outcome = await runPlan(await detectPlan(dir, config), { runId: 'revert-test', outDir: out, flakyReruns: 0, noChecks: true });
+  return outcome.events;
+}
+
+function setup(): { wt: Worktree; breaking: string } {
+  const repo = tempRepo('go-bisect');
+  const { breaking } = buildGoBisectHistory(repo);
+  const wt = worktreeOf(repo);
+  cleanups.push(() => repo.cleanup(), () => wt.cleanup());
+  return { wt, breaking };
+}
+
+describe('revert', () => {
+  it('bisects to the breaking commit and reverts only the responsible hunk (re-located after later edits); go test then passes', async () => {
+    const { wt, breaking } = setup();
+    const events = await failingEvents(wt.dir);
+    expect(events.map((e) => e.name)).toEqual(['TestMul']);
+    const ctx = fixContext(wt.dir, events, { plan: await detectPlan(wt.dir, config) });
+    expect(revertFixer.appliesTo(ctx.cluster, events)).toBe(true);
+
+    const result = await revertFixer.propose(ctx);
+    expect(result).toMatchObject({ kind: 'edited', summary: expect.stringContaining(`reverted 1 of 2 hunk(s) of ${breaking.slice(0, 10)} "calc: shorter docs, tweak Mul"`) });
+    expect(wt.diff()).toBe(
+      [
+        'diff --git a/calc.go b/calc.go',
+        '--- a/calc.go',
+        '+++ b/calc.go',
+        '@@ -23,5 +23,5 @@ func Square(x int) int {',
+        ' ',
+        ' // Mul multiplies two numbers.',
+        ' func Mul(a, b int) int {',
+        '-\treturn a*b + a',
+        '+\treturn a * b',
+        ' }',
+        '',
+      ].join('\n'),
+    );
+    // The harmless docstring hunk of the same commit stays; the later commit's Half stays.
+    expect(readFileSync(path.join(wt.dir, 'calc.go'), 'utf8')).toContain('// Add returns a + b.');
+    expect(readFileSync(path.join(wt.dir, 'calc.go'), 'utf8')).toContain('func Half(x int) int');
+    expect(ctx.lines.filter((l) => l.startsWith('revert: trying'))).toHaveLength(2);
+    expect(run('go', ['test', './...'], wt.dir).code).toBe(0);
+  });
+
+  it('is unfixable when the failure is not in the committed history (an uncommitted change)', async () => {
+    const { wt } = setup();
+    const file = path.join(wt.dir, 'calc.go');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('\treturn a + b\n', '\treturn a - b\n'));
+    const events = (await failingEvents(wt.dir)).filter((e) => e.name === 'TestAdd');
+    expect(events).toHaveLength(1);
+    const result = await revertFixer.propose(fixContext(wt.dir, events, { plan: await detectPlan(wt.dir, config) }));
+    expect(result).toMatchObject({ kind: 'unfixable', reason: expect.stringMatching(/^bisect: the failure does not happen at HEAD/) });
+  });
+});
