@@ -3,7 +3,8 @@ import type { SutureConfig } from '../config/schema.js';
 import type { Cluster, FailureEvent } from '../events/index.js';
 import type { Store } from '../store/types.js';
 import { Classifier, type Classification } from './classify.js';
-import { buildClusters, type Annotated } from './cluster.js';
+import type { ClusterOptions } from './cluster.js';
+import { TriageAccumulator } from './stream.js';
 import type { CustomPattern, FingerprintRule } from './config.js';
 import { fingerprint as fingerprintOf } from './fingerprint.js';
 import { readModel, shippedModel } from './model/model-file.js';
@@ -14,6 +15,8 @@ export { normaliseMessage, messageHead } from './normalise.js';
 export { categories, stages, explain, stageLabels, categoryExplanations, type Category, type Stage } from './taxonomy.js';
 export { analyzeHistory, type HistoryEvent, type Trends } from './analyze.js';
 export { riskScore, assignPriority } from './risk.js';
+export { TriageAccumulator } from './stream.js';
+export { buildClusters, type ClusterOptions } from './cluster.js';
 export { triageConfigSchema, type TriageConfig } from './config.js';
 
 const classifiers = new Map<string, Classifier>();
@@ -65,24 +68,19 @@ const MAX_HISTORY_LOOKUPS = 500;
  */
 export async function triage(events: FailureEvent[], opts: TriageOptions): Promise<{ events: FailureEvent[]; clusters: Cluster[] }> {
   const classifier = classifierFor(opts.config, opts.root);
-  const rules = opts.config.triage.fingerprint.rules;
-  const annotated: Annotated[] = events.map((ev) => {
-    const c = classifier.classify(ev);
-    const fp = fingerprintOf(ev, rules);
-    return { event: { ...ev, stage: c.stage, category: c.category, confidence: c.confidence, fingerprint: fp }, classification: c, fingerprint: fp };
-  });
+  const acc = new TriageAccumulator(classifier, opts.config.triage.fingerprint.rules);
+  const annotated = events.map((ev) => acc.add(ev));
   let history: Map<string, { failures: number; flaky: number; runs: number }> | undefined;
   if (opts.store && opts.repo) {
     history = new Map();
     const ids = [...new Set(events.map((e) => e.test_id))].slice(0, MAX_HISTORY_LOOKUPS);
     for (const id of ids) history.set(id, await opts.store.testHistory(opts.repo, id));
   }
-  const clusterOpts: Parameters<typeof buildClusters>[1] = {
+  const clusterOpts: ClusterOptions = {
     infrastructureRatio: opts.config.triage.infrastructure_ratio,
     infrastructureMinFailures: opts.config.triage.infrastructure_min_failures,
   };
   if (opts.totalTests !== undefined) clusterOpts.totalTests = opts.totalTests;
   if (history) clusterOpts.history = history;
-  const clusters = buildClusters(annotated, clusterOpts);
-  return { events: annotated.map((a) => a.event), clusters };
+  return { events: annotated, clusters: acc.clusters(clusterOpts) };
 }
