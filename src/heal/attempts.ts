@@ -1,7 +1,7 @@
 import type { AttemptOutcome, AttemptRecord, Cluster, FailureEvent, Patch, RunOutcome, TestResult, Verdict } from '../events/index.js';
 import type { FixContext, Fixer } from '../fixers/types.js';
 import type { ClusterPosition } from '../report/types.js';
-import { runFull, runTargeted, type HealContext } from './context.js';
+import { runFull, runTargeted, timed, type HealContext } from './context.js';
 import type { FixerNote, TestRef } from './types.js';
 import { checkFullRun, checkTargeted } from './verify.js';
 
@@ -118,7 +118,8 @@ async function nextCandidate(
     if (exhausted.has(fixer.id)) continue;
     ctx.signal.throwIfAborted();
     await ctx.emit.emit('onProgress', { ...job.pos, attempt: k, maxAttempts: ctx.maxAttempts, fixer: fixer.id, phase: 'asking' });
-    await ctx.session.sandbox.reset();
+    await timed(ctx, 'sandbox', () => ctx.session.sandbox.reset());
+    ctx.session.sandbox.touch(); // whatever the fixer answers, it may have written files
     const fixCtx: FixContext = {
       cluster: job.cluster,
       events: job.events,
@@ -134,7 +135,7 @@ async function nextCandidate(
     };
     let res;
     try {
-      res = await fixer.propose(fixCtx);
+      res = await timed(ctx, `fixer:${fixer.id}`, () => fixer.propose(fixCtx));
     } catch (err) {
       ctx.signal.throwIfAborted();
       exhausted.add(fixer.id);
@@ -154,7 +155,7 @@ async function nextCandidate(
       out.attempts.push(rec);
       continue;
     }
-    const patch = await ctx.session.sandbox.diff();
+    const patch = await timed(ctx, 'sandbox', () => ctx.session.sandbox.diff());
     if (!patch) {
       exhausted.add(fixer.id);
       out.notes.push({ fixer: fixer.id, result: 'no-change', reason: `said it edited (${res.summary}) but nothing changed` });
@@ -184,7 +185,7 @@ async function verify(ctx: HealContext, job: ClusterJob, k: number, c: Candidate
   const progress = (phase: 'guard' | 'targeted' | 'full') =>
     ctx.emit.emit('onProgress', { ...job.pos, attempt: k, maxAttempts: ctx.maxAttempts, fixer: c.fixer.id, phase });
   await progress('guard');
-  const verdict = await judgePatch(ctx, job.cluster, c.patch);
+  const verdict = await timed(ctx, 'guard', () => judgePatch(ctx, job.cluster, c.patch));
   if (verdict.decision === 'block') {
     const why = verdict.findings.filter((f) => f.severity === 'block').map((f) => `${f.rule}: ${f.message}`);
     return { outcome: 'blocked', reason: `the guard blocked it (${why.join('; ') || 'policy'})`, testsRun: 0, verdict };

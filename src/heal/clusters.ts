@@ -1,7 +1,7 @@
 import type { Cluster, FailureEvent, RunOutcome, TestResult } from '../events/index.js';
 import type { ClusterPosition } from '../report/types.js';
 import { attemptCluster, type ClusterJob } from './attempts.js';
-import type { HealContext } from './context.js';
+import { timed, type HealContext } from './context.js';
 import { decide } from './decide.js';
 import { clusterIds } from './ids.js';
 import type { ClusterOutcome, GateResult } from './types.js';
@@ -90,7 +90,7 @@ async function healAndKeep(
   if (outcome.patch && verifiedRun) {
     verified.push({ index, outcome, run: verifiedRun });
     if (outcome.resolution === 'healed') {
-      await ctx.session.sandbox.advance(outcome.patch, `suture: ${outcome.id} (${outcome.fixer})`);
+      await timed(ctx, 'sandbox', () => ctx.session.sandbox.advance(outcome.patch!, `suture: ${outcome.id} (${outcome.fixer})`));
       ctx.baseline = verifiedRun;
     }
   }

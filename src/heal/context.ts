@@ -23,7 +23,7 @@ export interface RunContext {
   runnerOutDir: string;
   /** The plan with `root` set to the sandbox worktree. */
   plan: TestPlan;
-  stats: { testRuns: number; testTimeMs: number };
+  stats: RunStats;
   warnings: string[];
 }
 
@@ -39,7 +39,30 @@ export interface HealContext extends TriageContext {
   deadlineMs: number;
 }
 
+export interface RunStats {
+  testRuns: number;
+  /** Sum of the test commands' own durations. */
+  testTimeMs: number;
+  /** Wall time per phase of suture's own work (and the runner calls as a whole), for the overhead figure. */
+  phaseMs: Record<string, number>;
+}
+
+export function newStats(): RunStats {
+  return { testRuns: 0, testTimeMs: 0, phaseMs: {} };
+}
+
+/** Runs `fn` and adds its wall time to a phase. */
+export async function timed<T>(ctx: { stats: RunStats }, phase: string, fn: () => Promise<T>): Promise<T> {
+  const t = Date.now();
+  try {
+    return await fn();
+  } finally {
+    ctx.stats.phaseMs[phase] = (ctx.stats.phaseMs[phase] ?? 0) + Date.now() - t;
+  }
+}
+
 function account(ctx: RunContext, outcome: RunOutcome): RunOutcome {
+  ctx.session.sandbox.touch(); // tests may leave files behind: the next attempt starts from a reset
   ctx.stats.testRuns += outcome.commands.length;
   ctx.stats.testTimeMs += outcome.commands.reduce((n, c) => n + c.durationMs, 0);
   return outcome;
@@ -58,10 +81,10 @@ function callOptions(ctx: RunContext, label: string, flakyReruns: number): RunCa
 
 /** The whole plan in the sandbox (baseline, or the full-suite half of a verification). */
 export async function runFull(ctx: RunContext, label: string): Promise<RunOutcome> {
-  return account(ctx, await ctx.deps.runPlan(ctx.plan, callOptions(ctx, label, ctx.config.runners.flaky_reruns)));
+  return account(ctx, await timed(ctx, 'runner', () => ctx.deps.runPlan(ctx.plan, callOptions(ctx, label, ctx.config.runners.flaky_reruns))));
 }
 
 /** Only these tests, with each framework's own filter. */
 export async function runTargeted(ctx: RunContext, tests: TestRef[], label: string): Promise<RunOutcome> {
-  return account(ctx, await ctx.deps.rerunTests(ctx.plan, tests, callOptions(ctx, label, 0)));
+  return account(ctx, await timed(ctx, 'runner', () => ctx.deps.rerunTests(ctx.plan, tests, callOptions(ctx, label, 0))));
 }

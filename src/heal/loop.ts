@@ -7,7 +7,7 @@ import type { HealReporter, HealStageId } from '../report/types.js';
 import type { Store } from '../store/types.js';
 import { applyFixes } from './apply.js';
 import { healClusters } from './clusters.js';
-import { runFull, type HealContext, type RunContext, type TriageContext } from './context.js';
+import { newStats, runFull, type HealContext, type RunContext, type TriageContext } from './context.js';
 import { HealEmitter } from './emitter.js';
 import { newRunId, repoId } from './ids.js';
 import { recordRun } from './record.js';
@@ -24,13 +24,19 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
   const runId = opts.runId ?? newRunId();
   const startedAtMs = Date.now();
   const warnings: string[] = [];
+  const stats = newStats();
   const reporters = (opts.reporters ?? []).filter((r: HealReporter) => !(dryRun && r.writesFiles));
   const emit = new HealEmitter(reporters, (m) => warnings.push(m));
   const stage = async <T>(id: HealStageId, fn: () => Promise<T>): Promise<T | undefined> => {
     const def = stageDef(id);
     if (dryRun && def.sideEffects) return undefined;
     await emit.emit('onStage', id, def.label);
-    return fn();
+    const t = Date.now();
+    try {
+      return await fn();
+    } finally {
+      stats.phaseMs[`stage:${id}`] = (stats.phaseMs[`stage:${id}`] ?? 0) + Date.now() - t;
+    }
   };
   const warn = async (m: string) => {
     warnings.push(m);
@@ -65,7 +71,7 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
       if (!dryRun && deps.openStore) store = await deps.openStore(session.repo.root, config, (m) => void warn(m));
       const ctx: RunContext = {
         opts, deps, config, runId, repo: await repoId(session.repo.root), session, store, emit, signal: abort.signal,
-        startedAtMs, runnerOutDir, plan: { ...plan, root: session.sandbox.dir }, stats: { testRuns: 0, testTimeMs: 0 }, warnings,
+        startedAtMs, runnerOutDir, plan: { ...plan, root: session.sandbox.dir }, stats, warnings,
       };
       return ctx;
     }))!;
@@ -100,7 +106,7 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
       runId, repo: run.repo, root: run.session.repo.root, ...(run.session.repo.head ? { head: run.session.repo.head } : {}),
       snapshot: run.session.snapshot.commit, startedAt: new Date(startedAtMs).toISOString(), finishedAt: new Date().toISOString(), dryRun,
       baseline: { totals: baseline.totals, failures: baseline.events.length, commands: baseline.commands },
-      clusters: outcomes, commandProblems, testRuns: run.stats.testRuns, testTimeMs: run.stats.testTimeMs,
+      clusters: outcomes, commandProblems, testRuns: stats.testRuns, testTimeMs: stats.testTimeMs, phaseMs: stats.phaseMs,
       durationMs: Date.now() - startedAtMs, cleanedLeftovers: run.session.cleaned, warnings, outputs: [],
       ...(applyNote ? { applyNote } : {}),
       ...(store?.failure ? { storeFailure: { message: store.failure.message, exitCode: store.failure.exitCode } } : {}),

@@ -146,6 +146,8 @@ export interface HealResult {
   /** Wall time spent inside test commands, for the overhead figure. */
   testTimeMs: number;
   durationMs: number;
+  /** Wall time per phase (stage:<id>, runner, fixer:<id>, guard, sandbox): where suture's own time went. */
+  phaseMs: Record<string, number>;
   /** Leftover sandboxes of killed runs cleaned at start. */
   cleanedLeftovers: number;
   warnings: string[];

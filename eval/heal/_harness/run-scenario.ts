@@ -26,6 +26,8 @@ export interface ScenarioResult {
   timeToGreenMs: number | null;
   durationMs: number;
   testTimeMs: number;
+  /** Where the time went (stage:*, runner, fixer:*, guard, sandbox). */
+  phaseMs: Record<string, number>;
   hiddenPassed: boolean | null;
   falseFix: boolean;
   /** A flaky scenario that suture "fixed" (a failure of the eval). */
@@ -73,7 +75,7 @@ export async function runScenario(s: Scenario, sutureRoot: string, baseDeps: Hea
   const root = await materialize(s, sutureRoot);
   const base: ScenarioResult = {
     name: s.name, language: s.language, category: s.category, mechanical: s.mechanical, expected: s.expect, outcome: 'error', fixed: false,
-    fixers: [], clusters: 0, attempts: 0, testRuns: 0, timeToGreenMs: null, durationMs: 0, testTimeMs: 0, hiddenPassed: null, falseFix: false, flakyFixed: false,
+    fixers: [], clusters: 0, attempts: 0, testRuns: 0, timeToGreenMs: null, durationMs: 0, testTimeMs: 0, phaseMs: {}, hiddenPassed: null, falseFix: false, flakyFixed: false,
   };
   try {
     const config = await loadConfig(root);
@@ -96,6 +98,7 @@ export async function runScenario(s: Scenario, sutureRoot: string, baseDeps: Hea
       timeToGreenMs: fixed && greens.length > 0 ? Math.max(...greens) : null,
       durationMs: r.durationMs,
       testTimeMs: r.testTimeMs,
+      phaseMs: r.phaseMs,
       hiddenPassed,
       falseFix: fixed && !hiddenPassed,
       flakyFixed: s.category === 'flaky' && patched,

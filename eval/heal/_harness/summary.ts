@@ -22,6 +22,8 @@ export interface EvalSummary {
   overheadMs: number;
   overhead: number;
   errors: number;
+  /** Summed wall time per phase over all scenarios (overhead breakdown). */
+  phaseMs: Record<string, number>;
   meetsTargets: boolean;
 }
 
@@ -43,8 +45,10 @@ export function summarize(rs: ScenarioResult[]): EvalSummary {
     overheadMs,
     overhead: testTimeMs > 0 ? overheadMs / testTimeMs : 0,
     errors: rs.filter((r) => r.outcome === 'error').length,
+    phaseMs: {},
     meetsTargets: false,
   };
+  for (const r of rs) for (const [k, v] of Object.entries(r.phaseMs)) s.phaseMs[k] = (s.phaseMs[k] ?? 0) + v;
   s.meetsTargets =
     s.mechanicalHealRate >= TARGETS.mechanicalHealRate &&
     s.falseFixes === TARGETS.falseFixes &&
@@ -77,5 +81,6 @@ export function renderSummary(s: EvalSummary): string {
     `flaky scenarios "fixed": ${s.flakyFixed} (target 0: ${ok(s.flakyFixed === 0)})`,
     `median time to green: ${secs(s.medianTimeToGreenMs)} (target < 60s: ${ok((s.medianTimeToGreenMs ?? Infinity) < TARGETS.medianTimeToGreenMs)})`,
     `suture overhead: ${secs(s.overheadMs)} on ${secs(s.testTimeMs)} in test commands = ${(s.overhead * 100).toFixed(1)}% (target < 20%: ${ok(s.overhead < TARGETS.overhead)})`,
+    `  wall time by phase: ${Object.entries(s.phaseMs).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${secs(v)}`).join(', ')}`,
   ].join('\n');
 }

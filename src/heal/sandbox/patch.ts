@@ -1,18 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { Patch, PatchFile } from '../../events/index.js';
 
-/** Builds the canonical Patch from `git diff` outputs (diff text, --numstat -z, --name-status -z). */
-export function buildPatch(diff: string, numstatZ: string, nameStatusZ: string): Patch | undefined {
+/**
+ * Builds the canonical Patch from `git diff` outputs: the diff text and `--raw --numstat -z` (raw
+ * records `:<modes> <shas> <status>\0<path>\0`, then numstat records `<added>\t<removed>\t<path>\0`).
+ */
+export function buildPatch(diff: string, rawNumstatZ: string): Patch | undefined {
   if (diff.trim() === '') return undefined;
   const status = new Map<string, PatchFile['status']>();
-  const ns = nameStatusZ.split('\0').filter((s) => s !== '');
-  for (let i = 0; i + 1 < ns.length; i += 2) {
-    const code = ns[i]!.charAt(0);
-    status.set(ns[i + 1]!, code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified');
-  }
   const files: PatchFile[] = [];
-  for (const rec of numstatZ.split('\0')) {
-    const m = /^(-|\d+)\t(-|\d+)\t(.+)$/s.exec(rec.replace(/^\n/, ''));
+  const parts = rawNumstatZ.split('\0');
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!.replace(/^\n/, '');
+    if (part.startsWith(':')) {
+      const code = part.trim().split(' ').pop()!.charAt(0);
+      status.set(parts[++i]!, code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified');
+      continue;
+    }
+    const m = /^(-|\d+)\t(-|\d+)\t(.+)$/s.exec(part);
     if (!m) continue;
     const [, added, removed, file] = m;
     files.push({

@@ -10,8 +10,9 @@ export interface RepoInfo {
   /** Absolute path of the common git dir (shared by all worktrees). */
   commonDir: string;
   /** HEAD commit, or undefined in a repository with no commits yet. */
+  /** The user's index file (never written; copied to build snapshots). */
+  indexFile: string;
   head: string | undefined;
-  branch: string | undefined;
 }
 
 /** Finds the repository containing `dir`; outside one, a clear EnvironmentError (suture stops). */
@@ -42,7 +43,7 @@ export async function openRepo(dir: string): Promise<RepoInfo> {
     throw new EnvironmentError(`${abs} is inside a bare repository or a .git directory`, { code: 'E_NOT_GIT_REPO', hint: 'Run suture heal in a working tree.' });
   }
   const root = await realpath(top);
-  const common = (await git(root, ['rev-parse', '--git-common-dir'])).trim();
+  const [common = '.git', index = '.git/index'] = (await git(root, ['rev-parse', '--git-common-dir', '--git-path', 'index'])).trim().split('\n');
   const commonDir = await realpath(path.resolve(root, common));
   let head: string | undefined;
   try {
@@ -50,11 +51,5 @@ export async function openRepo(dir: string): Promise<RepoInfo> {
   } catch {
     head = undefined;
   }
-  let branch: string | undefined;
-  try {
-    branch = (await git(root, ['symbolic-ref', '--short', '-q', 'HEAD'])).trim() || undefined;
-  } catch {
-    branch = undefined;
-  }
-  return { root, commonDir, head, branch };
+  return { root, commonDir, indexFile: path.resolve(root, index), head };
 }

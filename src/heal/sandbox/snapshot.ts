@@ -35,8 +35,7 @@ export async function currentTree(repo: RepoInfo, pathspecs: string[]): Promise<
   const dir = await mkdtemp(path.join(os.tmpdir(), 'suture-index-'));
   const index = path.join(dir, 'index');
   try {
-    const userIndex = path.resolve(repo.root, (await git(repo.root, ['rev-parse', '--git-path', 'index'])).trim());
-    await copyFile(userIndex, index).catch((err: NodeJS.ErrnoException) => {
+    await copyFile(repo.indexFile, index).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'ENOENT') throw err; // a fresh repository has no index yet
     });
     const env = { GIT_INDEX_FILE: index };

@@ -36,6 +36,12 @@ export class Sandbox {
     private currentBase: string,
   ) {}
 
+  /** True right after creation, reset or advance: nothing to undo. */
+  private clean = true;
+  private specs: string[] | undefined;
+  /** Tree of each patch diff() produced (the index at that moment), by patch hash. */
+  private readonly trees = new Map<string, string>();
+
   static async create(repo: RepoInfo, opts: SandboxOptions): Promise<Sandbox> {
     const dir = await realpath(await mkdtemp(path.join(os.tmpdir(), 'suture-wt-')));
     // Registered before the worktree exists, so a kill at any later point is cleaned by the next run.
@@ -58,43 +64,63 @@ export class Sandbox {
   }
 
   private async pathspecs(): Promise<string[]> {
-    return [...(await excludePathspecs(this.dir, [...this.opts.exclude, ...this.linked])), ...dependencyExcludes(this.opts.linkDirs)];
+    // The paths and the ignore rules that matter here do not change during a run: ask git once.
+    this.specs ??= [...(await excludePathspecs(this.dir, [...this.opts.exclude, ...this.linked])), ...dependencyExcludes(this.opts.linkDirs)];
+    return this.specs;
+  }
+
+  /** Something (a fixer, a test run) may have changed the worktree: the next reset() really resets. */
+  touch(): void {
+    this.clean = false;
   }
 
   /** Back to `base`: tracked files restored, untracked leftovers removed, linked deps and ignored caches kept. */
   async reset(): Promise<void> {
+    if (this.clean) return;
     await git(this.dir, ['reset', '-q', '--hard', this.currentBase]);
     const keep = [...this.linked, ...this.opts.exclude].flatMap((p) => ['-e', `/${p}`]);
     await git(this.dir, ['clean', '-fdq', ...keep]);
+    this.clean = true;
   }
 
   /** Everything changed in the worktree since `base`, as a Patch (undefined when nothing changed). */
   async diff(): Promise<Patch | undefined> {
+    this.clean = false;
     await git(this.dir, ['add', '-A', '--', ...(await this.pathspecs())]);
     const common = ['diff', '--cached', '--no-renames', '--no-color', '--no-ext-diff', this.currentBase];
     const text = await git(this.dir, [...common, '--binary', '--full-index']);
     if (text.trim() === '') return undefined;
-    const numstat = await git(this.dir, [...common, '--numstat', '-z']);
-    const names = await git(this.dir, [...common, '--name-status', '-z']);
-    return buildPatch(text, numstat, names);
+    const patch = buildPatch(text, await git(this.dir, [...common, '--raw', '--numstat', '-z']));
+    // The index now holds exactly base + this patch: remember its tree, so keeping the patch is one commit.
+    if (patch) this.trees.set(patch.hash, (await git(this.dir, ['write-tree'])).trim());
+    return patch;
   }
 
   /** Makes a verified patch part of the base, so later clusters are healed on top of it. */
   async advance(patch: Patch, message: string): Promise<string> {
+    let tree = this.trees.get(patch.hash);
+    if (!tree) {
+      await this.reset();
+      tree = await this.treeWithPatch(patch);
+    }
+    const commit = (await git(this.dir, ['commit-tree', tree, '-p', this.currentBase, '-m', message], { env: SUTURE_IDENTITY })).trim();
+    this.currentBase = commit;
+    this.clean = false;
     await this.reset();
+    return commit;
+  }
+
+  /** A patch not made in this sandbox: applied to the index at base to get its tree. */
+  private async treeWithPatch(patch: Patch): Promise<string> {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'suture-patch-'));
     const file = path.join(tmp, 'fix.patch');
     await writeFile(file, patch.diff.endsWith('\n') ? patch.diff : `${patch.diff}\n`);
     try {
-      await git(this.dir, ['apply', '--index', '--binary', '--whitespace=nowarn', file]);
+      await git(this.dir, ['apply', '--cached', '--binary', '--whitespace=nowarn', file]);
+      return (await git(this.dir, ['write-tree'])).trim();
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }
-    const tree = (await git(this.dir, ['write-tree'])).trim();
-    const commit = (await git(this.dir, ['commit-tree', tree, '-p', this.currentBase, '-m', message], { env: SUTURE_IDENTITY })).trim();
-    this.currentBase = commit;
-    await this.reset();
-    return commit;
   }
 
   /** Removes the worktree, its directory, this run's refs and its registry entry. */
@@ -102,6 +128,5 @@ export class Sandbox {
     await removeWorktree(this.repo.root, this.dir);
     for (const ref of this.opts.refs) await deleteRef(this.repo.root, ref);
     await unregister(this.repo.commonDir, this.opts.name);
-    await git(this.repo.root, ['worktree', 'prune']).catch(() => undefined);
   }
 }
