@@ -1,4 +1,4 @@
-import { EnvironmentError, SutureError, UsageError } from '../../errors.js';
+import { EnvironmentError, ExitCode, SutureError, UsageError } from '../../errors.js';
 import { openRepo, Sandbox } from '../../heal/sandbox/index.js';
 import { gitOut, gitRun } from '../shared/git.js';
 import type { BisectProbe, ProbeVerdict } from './probes.js';
@@ -43,8 +43,13 @@ export interface BisectResult {
   steps: BisectStep[];
 }
 
+/** The bisection could not answer (the test passes at --bad, no good commit): exit 1. */
 export class BisectError extends SutureError {
-  override readonly exitCode = 1 as const;
+  override readonly exitCode = ExitCode.FAILURES;
+}
+
+export class BisectInterrupted extends SutureError {
+  override readonly exitCode = ExitCode.INTERRUPTED;
 }
 
 async function resolve(dir: string, rev: string): Promise<string> {
@@ -78,7 +83,7 @@ export async function bisect(opts: BisectOptions): Promise<BisectResult> {
   const sandbox = await Sandbox.create(repo, { name: `bisect-${process.pid}-${Date.now()}`, base: bad, linkDirs: opts.linkDirs ?? ['node_modules', '.venv', 'venv'], exclude: [], refs: [] });
   const steps: BisectStep[] = [];
   const probeAt = async (sha: string): Promise<ProbeVerdict> => {
-    if (opts.signal?.aborted) throw new SutureError('bisect interrupted', { code: 'E_INTERRUPTED' });
+    if (opts.signal?.aborted) throw new BisectInterrupted('bisect interrupted', { code: 'E_INTERRUPTED' });
     await gitOut(sandbox.dir, ['checkout', '-q', '--detach', sha]);
     const { verdict, detail } = await opts.probe(sandbox.dir, opts.signal);
     steps.push({ sha, verdict, detail });

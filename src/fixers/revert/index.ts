@@ -92,5 +92,5 @@ async function probeWorktree(ctx: FixContext, tests: TestRef[]): Promise<'good' 
 
 export { bisect } from './bisect.js';
 export type { BisectOptions, BisectResult, BisectStep, CommitInfo } from './bisect.js';
-export { commandProbe, testsProbe, type BisectProbe } from './probes.js';
+export { commandProbe, testIdProbe, testsProbe, type BisectProbe } from './probes.js';
 export default revertFixer;

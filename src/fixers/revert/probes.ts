@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SutureConfig } from '../../config/schema.js';
 import type { TestResult } from '../../events/index.js';
-import { detectPlan, rerunTests, type TestRef } from '../../runners/index.js';
+import { UsageError } from '../../errors.js';
+import { detectPlan, rerunTests, runPlan, type TestRef } from '../../runners/index.js';
 import { execShell } from '../shared/exec.js';
 
 export type ProbeVerdict = 'good' | 'bad' | 'skip';
@@ -51,4 +52,39 @@ export function testsProbe(tests: TestRef[], config: SutureConfig): BisectProbe 
       await rm(outDir, { recursive: true, force: true });
     }
   };
+}
+
+/**
+ * A test known only by its id (the CLI): the first probe, at the bad commit inside the sandbox, runs
+ * the suite once to find the test (exact id, else a unique id suffix or test name) and later probes
+ * re-run just that test.
+ */
+export function testIdProbe(testId: string, config: SutureConfig): BisectProbe {
+  let targeted: BisectProbe | undefined;
+  return async (dir, signal) => {
+    if (targeted) return targeted(dir, signal);
+    const outDir = await mkdtemp(path.join(os.tmpdir(), 'suture-bisect-find-'));
+    try {
+      const outcome = await runPlan(await detectPlan(dir, config), { runId: 'bisect-find', outDir, signal, flakyReruns: 0, noChecks: true, timeoutMs: config.runners.timeout_seconds * 1000 });
+      const ref = findTest(testId, outcome.results);
+      targeted = testsProbe([ref], config);
+      return judgeResults([ref], outcome.results);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  };
+}
+
+export function findTest(testId: string, results: TestResult[]): TestRef {
+  const exact = results.filter((r) => r.test_id === testId);
+  const loose = exact.length ? exact : results.filter((r) => r.test_id.endsWith(testId) || r.name === testId);
+  if (loose.length === 1) return loose[0]!;
+  if (loose.length > 1) {
+    throw new UsageError(`'${testId}' matches ${loose.length} tests: ${loose.slice(0, 5).map((r) => r.test_id).join(', ')}`, { code: 'E_AMBIGUOUS_TEST', hint: 'Pass the full test id.' });
+  }
+  const failing = results.filter((r) => r.status === 'failed' || r.status === 'errored').slice(0, 5).map((r) => r.test_id);
+  throw new UsageError(`no test '${testId}' in this repository's suites`, {
+    code: 'E_UNKNOWN_TEST',
+    hint: failing.length ? `Failing tests: ${failing.join(', ')}` : 'Run `suture run` to see the test ids.',
+  });
 }
