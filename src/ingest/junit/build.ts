@@ -43,6 +43,8 @@ export function testIdOf(draft: CaseDraft, dialect: Dialect, name: string, ctx: 
     const place = pytestPlace(draft.classname, draft.name, draft.file);
     if (place) return pytestNodeId(place, name);
   }
+  // CTest's suite is the build name (differs per machine); its test names are unique in the project.
+  if (dialect === 'ctest') return name;
   const scope = scopeOf(draft, dialect, name, ctx);
   return scope ? `${scope}::${name}` : name;
 }
@@ -84,7 +86,9 @@ export function buildResult(draft: CaseDraft, dialect: Dialect, ctx: BuildContex
   const primary = verdict.primary;
   if (primary) {
     const errorClass = errorClassOf(primary.type, primary.message, primary.body);
-    const messages = [stripClassPrefix(outcomeMessage(primary), errorClass)];
+    // A failure with neither message nor text (CTest): the case's own output says what happened.
+    const own = outcomeMessage(primary) || (draft.output ? messageFromBody(draft.output) : '');
+    const messages = [stripClassPrefix(own, errorClass)];
     for (const o of verdict.ordered) {
       if (o === primary) continue;
       const m = outcomeMessage(o);

@@ -222,13 +222,16 @@ export class JunitHandler implements XmlReportHandler {
 
   private openCase(tag: Tag): void {
     let suite = this.suites[this.suites.length - 1];
+    if (this.suites.length === 1) this.stated.caseAtRoot();
     if (suite === undefined) {
       suite = { name: undefined, file: undefined, path: [], outcomes: [], unnamed: 0 };
       this.suites.push(suite);
       this.reruns.enter();
     }
     const classname = tag.getRepeated(A.classname, this.classnameMemo) ?? tag.get(A.class);
-    const name = tag.get(A.name) ?? '';
+    // Trimmed: jest-junit's "{classname} {title}" template leaves a leading space on top-level tests.
+    const rawName = tag.get(A.name);
+    const name = rawName === undefined ? '' : rawName.charCodeAt(0) === 32 || rawName.charCodeAt(rawName.length - 1) === 32 ? rawName.trim() : rawName;
     this.nameHash = tag.valueHash(A.name);
     const file = tag.get(A.file) ?? tag.get(A.filepath);
     const status = tag.get(A.status);

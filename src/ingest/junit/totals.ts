@@ -12,6 +12,7 @@ export class StatedCounts {
   private top: StatedTotals | undefined;
   private comments: Record<string, number> = {};
   private rootIsWrapper = false;
+  private rootHasCases = false;
 
   suite(tag: Tag, depth: number, isRoot: boolean): void {
     if (depth === 0) {
@@ -34,12 +35,16 @@ export class StatedCounts {
     if (m) this.comments[m[1]!] = Number(m[2]);
   }
 
+  /** A test case directly under the root wrapper: the top-level suites' counts then miss it. */
+  caseAtRoot(): void {
+    this.rootHasCases = true;
+  }
+
   totals(): StatedTotals | undefined {
     if (this.root) return this.root;
-    if (this.top) return this.top;
     const c = this.comments;
-    if (c.tests === undefined) return undefined;
-    return { tests: c.tests, failures: (c.fail ?? 0) + (c.cancelled ?? 0), skipped: (c.skipped ?? 0) + (c.todo ?? 0) };
+    if (c.tests !== undefined) return { tests: c.tests, failures: (c.fail ?? 0) + (c.cancelled ?? 0), skipped: (c.skipped ?? 0) + (c.todo ?? 0) };
+    return this.rootHasCases ? undefined : this.top;
   }
 }
 
