@@ -145,6 +145,14 @@ describe('go test -json (real report from go 1.19, stderr mixed in)', () => {
     expect(results[1]!.flaky).toBeUndefined();
   });
 
+  it('survives an output line longer than the line limit: the line is cut, the test still gets its result', async () => {
+    const huge = ev({ Action: 'output', Package: 'p', Test: 'TestBig', Output: `    big_test.go:3: ${'x'.repeat(17 * 1024 * 1024)}\n` });
+    const text = [ev({ Action: 'run', Package: 'p', Test: 'TestBig' }), huge, ev({ Action: 'fail', Package: 'p', Test: 'TestBig' }), ev({ Action: 'fail', Package: 'p' })].join('\n');
+    const { results, error } = await collect(goJson, { text }, { repoRoot: '/r' });
+    expect(error).toBeUndefined();
+    expect(results).toEqual([expect.objectContaining({ test_id: 'p::TestBig', status: 'failed' })]);
+  });
+
   it('says so when nothing in the input is go test output', async () => {
     const { results, error } = await collect(goJson, { text: 'hello\nworld\n' }, { repoRoot: '/r', displayName: 'x.json' });
     expect(results).toEqual([]);
