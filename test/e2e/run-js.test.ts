@@ -57,4 +57,23 @@ describe('suture runs real JavaScript test frameworks', () => {
       reproFailed: /\b0 passing[^]*\b1 failing/,
       reproPassed: /\b1 passing\b(?![^]*failing)/,
     }));
+
+  it('node:test', () =>
+    checkFramework({
+      fixture: 'node-test',
+      runner: 'node-test',
+      failure: {
+        // node's JUnit reporter names no file: the id is the describe path, the file comes from the stack.
+        test_id: 'calc::multiplies',
+        suite: 'calc',
+        name: 'multiplies',
+        file: 'test/calc.test.mjs',
+        line: 14,
+        repro_cmd: "node --test '--test-name-pattern=^multiplies$' test/calc.test.mjs",
+      },
+      flaky: { test_id: 'network::retries once', file: 'test/calc.test.mjs', repro_cmd: "node --test '--test-name-pattern=^retries once$' test/calc.test.mjs" },
+      passing: 'calc::adds',
+      reproFailed: /# pass 0\n# fail 1\n/,
+      reproPassed: /# pass 1\n# fail 0\n/,
+    }));
 });

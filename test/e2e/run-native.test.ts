@@ -1,8 +1,26 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectPlan, runPlan } from '../../src/runners/index.js';
 import { checkFramework, copyFixture, defaults, sh } from './run-fixtures.js';
 
 describe('suture runs real non-JavaScript test tools', () => {
+  it('pytest', () =>
+    checkFramework({
+      fixture: 'pytest',
+      runner: 'pytest',
+      failure: {
+        test_id: 'tests/test_calc.py::test_multiplies',
+        name: 'test_multiplies',
+        file: 'tests/test_calc.py',
+        line: 15,
+        repro_cmd: 'python3 -m pytest tests/test_calc.py::test_multiplies',
+      },
+      flaky: { test_id: 'tests/test_calc.py::test_retries_once', file: 'tests/test_calc.py', repro_cmd: 'python3 -m pytest tests/test_calc.py::test_retries_once' },
+      passing: 'tests/test_calc.py::TestEdge::test_adds_zero[7]',
+      reproFailed: /=+ 1 failed in [\d.]+s =+/,
+      reproPassed: /=+ 1 passed in [\d.]+s =+/,
+    }));
+
   it('go test', () =>
     checkFramework({
       fixture: 'go',
@@ -43,6 +61,39 @@ describe('suture runs real non-JavaScript test tools', () => {
       reproFailed: /test result: FAILED\. 0 passed; 1 failed; 0 ignored; 0 measured; 3 filtered out/,
       reproPassed: /test result: ok\. 1 passed; 0 failed; 0 ignored; 0 measured; 1 filtered out/,
     }));
+
+  it('Maven: Surefire re-runs failures itself and its report carries the flaky evidence', async () => {
+    // The fixture's .mvn/maven.config says -o: the build resolves from the local repository only.
+    const fx = copyFixture('maven');
+    try {
+      const plan = await detectPlan(fx.root, defaults());
+      expect(plan.packages.map((p) => [p.dir, p.suites.map((s) => s.runner)])).toEqual([['.', ['surefire']]]);
+      const outcome = await runPlan(plan, { runId: 'e2e', outDir: fx.outDir, env: fx.env, noChecks: true, flakyReruns: 2 });
+      expect(outcome.commands.map((c) => c.id)).toEqual(['surefire']);
+      expect(outcome.commands[0]!.reportPaths.map((p) => path.relative(fx.root, p))).toEqual(['target/surefire-reports/TEST-fixture.CalcTest.xml']);
+      expect(outcome.events.map((e) => [e.test_id, e.status]).sort()).toEqual([
+        ['fixture.CalcTest::multiplies', 'failed'],
+        ['fixture.CalcTest::retriesOnce', 'flaky'],
+      ]);
+      const failure = outcome.events.find((e) => e.status === 'failed')!;
+      expect(failure).toMatchObject({
+        framework: 'surefire',
+        suite: 'fixture.CalcTest',
+        name: 'multiplies',
+        file: 'src/test/java/fixture/CalcTest.java',
+        line: 24,
+        message: 'expected: <12> but was: <13>',
+        repro_cmd: "mvn -B test '-Dtest=fixture.CalcTest#multiplies' -Dsurefire.failIfNoSpecifiedTests=false",
+      });
+      expect(failure.flaky).toBeUndefined();
+      expect(outcome.events.find((e) => e.status === 'flaky')!.flaky).toMatchObject({ source: 'framework-rerun', failures: 1, passes: 1 });
+      const repro = sh(failure.repro_cmd!, fx.root, fx.env);
+      expect(repro.code).not.toBe(0);
+      expect(repro.out).toMatch(/Tests run: 1, Failures: 1, Errors: 0, Skipped: 0/);
+    } finally {
+      fx.cleanup();
+    }
+  });
 
   it('terraform validate', async () => {
     const fx = copyFixture('terraform');

@@ -4,6 +4,12 @@ import { nodeId } from './node-id.js';
 const ref = (file: string | undefined, suite: string | undefined, name: string) => ({ test_id: 'x', framework: 'pytest', file, suite, name });
 
 describe('pytest node ids', () => {
+  it('takes the node id the ingest stage put in test_id, made relative to the package', () => {
+    const t = { test_id: 'tools/report/tests/test_calc.py::TestEdge::test_adds_zero[0]', framework: 'pytest', file: 'tools/report/tests/test_calc.py', suite: 'pytest', name: 'test_adds_zero[0]' };
+    expect(nodeId(t, 'tools/report')).toBe('tests/test_calc.py::TestEdge::test_adds_zero[0]');
+    expect(nodeId({ ...t, test_id: 'tests/test_calc.py::TestEdge::test_adds_zero[0]' }, 'tools/report')).toBe('tests/test_calc.py::TestEdge::test_adds_zero[0]');
+  });
+
   it('keeps the classes of the dotted JUnit classname after the module path', () => {
     expect(nodeId(ref('tests/test_calc.py', 'tests.test_calc.TestEdge', 'test_adds_zero[0]'), '.')).toBe('tests/test_calc.py::TestEdge::test_adds_zero[0]');
     expect(nodeId(ref('tests/test_calc.py', 'tests.test_calc', 'test_adds'), '.')).toBe('tests/test_calc.py::test_adds');

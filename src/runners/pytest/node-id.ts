@@ -9,6 +9,10 @@ export function nodeId(t: TestRef, pkgDir: string): string {
   const file = t.file ? fromPackage(t.file, pkgDir) : undefined;
   const name = t.name ?? '';
   if (!file) return name;
+  // The ingest stage's pytest ids are node ids already: "<repo-relative file>::<Class>::<test>".
+  // (relative to the repository, or to the package pytest ran in).
+  if (t.file && t.test_id.startsWith(`${t.file}::`)) return `${file}${t.test_id.slice(t.file.length)}`;
+  if (t.test_id.startsWith(`${file}::`)) return t.test_id;
   const module = file.replace(/\.py$/, '').replace(/\//g, '.');
   let classes: string[] = [];
   const suite = t.suite ?? '';
