@@ -1,6 +1,7 @@
 import { didYouMeanFixer } from './did-you-mean/index.js';
 import { lintFixFixer } from './lint-fix/index.js';
 import { missingDependencyFixer } from './missing-dependency/index.js';
+import { playbookMemoryFixer } from './playbook-memory/index.js';
 import { revertFixer } from './revert/index.js';
 import { tsCodefixFixer } from './ts-codefix/index.js';
 import type { Fixer } from './types.js';
@@ -9,13 +10,14 @@ import type { Fixer } from './types.js';
  * Every fixer, in the order the heal loop asks them: cheapest and most specific first. A fixer is one
  * folder under src/fixers/ and one line here (registry.test.ts fails if a folder is left out).
  *
+ * - playbook-memory: the stored fix that healed this very fingerprint before (one store query + git apply)
  * - did-you-mean: a text edit at the exact position a compiler or runtime named
  * - ts-codefix: a language-service pass over one TypeScript project
  * - lint-fix: the project's own formatter/linter on the failing files
  * - missing-dependency: a manifest entry (may ask the npm registry; usually a proposal, manifests are protected)
  * - revert: bisect (many targeted test runs), then the smallest responsible hunk of the breaking commit
  */
-export const fixers: Fixer[] = [didYouMeanFixer, tsCodefixFixer, lintFixFixer, missingDependencyFixer, revertFixer];
+export const fixers: Fixer[] = [playbookMemoryFixer, didYouMeanFixer, tsCodefixFixer, lintFixFixer, missingDependencyFixer, revertFixer];
 
 export function fixerById(id: string): Fixer | undefined {
   return fixers.find((f) => f.id === id);
