@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TestResult } from '../../events/index.js';
+import type { PlannedSuite, TestResult } from '../../events/index.js';
 import { PackageInfo } from '../detect/package-info.js';
 import { parseReport } from '../report/ingest.js';
 import { findTest } from '../run/match.js';
@@ -20,14 +20,16 @@ async function read(file: string): Promise<TestResult[]> {
 }
 
 describe('bun runner on captured bun output', () => {
-  const suite = bun.detect(new PackageInfo(fixture, '.'));
+  const detected = bun.detect(new PackageInfo(fixture, '.'));
+  if (!detected || detected instanceof Promise) throw new Error('bun not detected synchronously');
+  const suite: PlannedSuite = detected;
 
   it('is detected from the test script', () => {
     expect(suite).toEqual({ runner: 'bun', detectedBy: 'package.json scripts.test runs "bun test"', command: 'bun test', options: { evidence: 'script' } });
   });
 
   it('builds the targeted command that really re-ran the two failures, and the re-run tells flaky from real', async () => {
-    const ctx: SuiteContext = { root: ROOT, pkgDir: '.', pkgAbs: ROOT, suite: suite as NonNullable<typeof suite> & object, reportDir: '/out', flakyReruns: 2 };
+    const ctx: SuiteContext = { root: ROOT, pkgDir: '.', pkgAbs: ROOT, suite, reportDir: '/out', flakyReruns: 2 };
     const full = await read('full.junit.xml');
     const failing = full.filter((r) => r.status === 'failed');
     expect(failing.map((r) => [r.suite, r.name, r.file])).toEqual([
