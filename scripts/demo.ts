@@ -28,10 +28,20 @@ try {
   process.stdout.write(`\n$ cd ${repo}\n$ suture heal --apply\n\n`);
   const heal = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'suture.js'), 'heal', '--apply'], { cwd: repo, env, stdio: 'inherit' });
 
+  process.stdout.write(`\n$ ls .suture\n${git('ls-files', '--others', '--ignored', '--exclude-standard', '--', '.suture').trim() || '(none)'}\n`);
+  // Fixes below the confidence threshold (or that the guard wants reviewed) are verified proposals:
+  // here the demo plays the reviewer and applies them, as a person would after reading the report.
+  const proposals = path.join(repo, '.suture', 'patches', 'proposed.patch');
+  if (existsSync(proposals)) {
+    process.stdout.write('\n# a reviewer reads .suture/heal-report.md and accepts the verified proposals:\n$ git apply .suture/patches/proposed.patch\n');
+    git('apply', proposals);
+  }
   process.stdout.write('\n$ git diff\n');
   process.stdout.write(git('--no-pager', 'diff', '--', 'src') || '(no changes)\n');
-  process.stdout.write(`\n$ ls .suture\n${git('ls-files', '--others', '--ignored', '--exclude-standard', '--', '.suture').trim() || '(none)'}\n`);
-  process.exitCode = heal.status ?? 1;
+  process.stdout.write('\n$ npx vitest run && npx tsc --noEmit\n');
+  const tests = spawnSync('sh', ['-c', './node_modules/.bin/vitest run && ./node_modules/.bin/tsc --noEmit && echo "all green"'], { cwd: repo, env: { ...env, NO_COLOR: '1' }, encoding: 'utf8' });
+  process.stdout.write(`${tests.stdout.split('\n').filter((l) => /Test Files|Tests |all green|error/.test(l)).join('\n')}\n`);
+  process.exitCode = tests.status === 0 ? 0 : heal.status ?? 1;
 } finally {
   if (!process.env.SUTURE_DEMO_KEEP) rmSync(repo, { recursive: true, force: true });
 }

@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     }
     return bad > 0 ? 1 : 0;
   }
-  const deps = await defaultHealDeps();
+  const deps = defaultHealDeps();
   const extra = values.provider ? [await loadProvider(values.provider)] : [];
   process.stdout.write(`suture heal eval: ${scenarios.length} scenarios · fixers: ${[...deps.fixers, ...extra].map((f) => f.id).join(', ')}\n\n${HEADER}\n`);
   const results: ScenarioResult[] = [];

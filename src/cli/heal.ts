@@ -52,7 +52,7 @@ export const registerHeal: RegisterCommand = (program, setExitCode) => {
       const config = await loadConfig(repo.root, flags.config ? path.resolve(flags.config) : undefined);
       if (flags.maxAttempts) config.heal.max_attempts = flags.maxAttempts;
       if (flags.fixers) config.heal.fixers = flags.fixers.split(',').map((s) => s.trim()).filter(Boolean);
-      const deps = await defaultHealDeps();
+      const deps = defaultHealDeps();
       const unknown = (config.heal.fixers ?? []).filter((id) => !deps.fixers.some((f) => f.id === id));
       if (unknown.length > 0) {
         throw new UsageError(`unknown fixer(s): ${unknown.join(', ')}`, { code: 'E_UNKNOWN_FIXER', hint: `Known fixers: ${deps.fixers.map((f) => f.id).join(', ') || 'none'}.` });

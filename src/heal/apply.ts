@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Patch } from '../events/index.js';
 import { git, gitAsUser } from './git.js';
 import type { SandboxSession } from './sandbox/index.js';
+import { verifiedChain } from './chain.js';
 import type { ClusterOutcome } from './types.js';
 
 export interface ApplyReport {
@@ -15,12 +16,12 @@ export interface ApplyReport {
 
 /**
  * Writes the verified, auto-approved fixes into the user's tree, in the order they were verified
- * (each was verified on top of the previous ones). Refuses when the user's files changed since the
+ * (each was verified on top of the previous ones; settleChain() made them a prefix of the stack). Refuses when the user's files changed since the
  * run started; checks every patch with `git apply --check` before touching anything of it; stops the
  * chain at the first patch that does not apply (later ones were verified on top of it).
  */
 export async function applyFixes(session: SandboxSession, outcomes: ClusterOutcome[], opts: { commit: boolean }): Promise<ApplyReport> {
-  const chain = outcomes.filter((o) => o.resolution === 'healed' && o.patch && !o.healedBy);
+  const chain = verifiedChain(outcomes).filter((o) => o.resolution === 'healed'); // a prefix, after settleChain()
   const report: ApplyReport = { applied: 0, committed: 0 };
   if (chain.length === 0) return report;
   const root = session.repo.root;

@@ -9,8 +9,8 @@ import { allPass, failingResults } from './verify.js';
 
 /**
  * Every cluster in triage's heal order. Flaky clusters are reported, never fixed; infrastructure
- * clusters are reported, never handed to fixers. A verified fix that may be applied automatically
- * becomes part of the sandbox's base, so later clusters are healed (and verified) on top of it.
+ * clusters are reported, never handed to fixers. Every verified fix becomes part of the sandbox's
+ * base, so later clusters are healed (and verified) on top of it.
  * Failures often interact (a test broken by two bugs passes only once both are fixed), so clusters
  * escalated before a later fix landed get one more round on the new base.
  */
@@ -50,7 +50,7 @@ export async function healClusters(ctx: HealContext): Promise<ClusterOutcome[]> 
   // One more round for clusters escalated before a later fix changed the base.
   for (let i = 0; i < ordered.length; i++) {
     const prev = outcomes[i]!;
-    if (prev.resolution !== 'escalated' || ordered[i]!.infrastructure || !verified.some((v) => v.index > i && v.outcome.resolution === 'healed')) continue;
+    if (prev.resolution !== 'escalated' || ordered[i]!.infrastructure || !verified.some((v) => v.index > i)) continue;
     if (Date.now() > ctx.deadlineMs) break;
     const pos = position(i, true);
     await ctx.emit.emit('onClusterStart', pos);
@@ -88,11 +88,12 @@ async function healAndKeep(
 ): Promise<ClusterOutcome> {
   const { verifiedRun, ...outcome } = await healOne(ctx, job, base, gate);
   if (outcome.patch && verifiedRun) {
+    // Every verified fix joins the base (proposals too): interacting failures are then healed together,
+    // and settleChain() keeps anything verified on top of a proposal from being applied on its own.
+    outcome.stackIndex = verified.length;
     verified.push({ index, outcome, run: verifiedRun });
-    if (outcome.resolution === 'healed') {
-      await timed(ctx, 'sandbox', () => ctx.session.sandbox.advance(outcome.patch!, `suture: ${outcome.id} (${outcome.fixer})`));
-      ctx.baseline = verifiedRun;
-    }
+    await timed(ctx, 'sandbox', () => ctx.session.sandbox.advance(outcome.patch!, `suture: ${outcome.id} (${outcome.fixer})`));
+    ctx.baseline = verifiedRun;
   }
   return outcome;
 }

@@ -1,20 +1,10 @@
-import { SutureError } from '../errors.js';
 import { fixers } from '../fixers/registry.js';
 import { autoApplyAllowed, judge, recordLoopAttempt } from '../guard/index.js';
 import { detectPlan, rerunTests, runPlan } from '../runners/index.js';
 import { openRunStore } from '../store/index.js';
+import { triage } from '../triage/index.js';
 import { git } from './git.js';
 import type { HealDeps } from './types.js';
-
-/** Loads a stage that may not be in this build yet (specifier in a variable: resolved at run time). */
-async function optional<T>(specifier: string): Promise<T | undefined> {
-  try {
-    return (await import(specifier)) as T;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((err as Error).message).includes(specifier.replace(/^\.\.\//, ''))) return undefined;
-    throw err;
-  }
-}
 
 async function headCommit(root: string): Promise<{ sha: string; message: string } | undefined> {
   try {
@@ -27,16 +17,12 @@ async function headCommit(root: string): Promise<{ sha: string; message: string 
 }
 
 /** The real stages: runners, triage, guard (judge + breaker/rate limit/loop prevention), store, the fixer registry (ordered, cheapest first). */
-export async function defaultHealDeps(): Promise<HealDeps> {
-  const triageMod = await optional<{ triage: HealDeps['triage'] }>('../triage/index.js');
-  if (!triageMod?.triage) {
-    throw new SutureError('the triage stage is not in this build', { code: 'E_NOT_IMPLEMENTED', hint: 'Rebuild suture (npm run build).' });
-  }
+export function defaultHealDeps(): HealDeps {
   return {
     detectPlan,
     runPlan,
     rerunTests,
-    triage: triageMod.triage,
+    triage: (events, o) => triage(events, o),
     judge: (patch, o) => judge({ patch }, o),
     async gate({ store, repo, root, config }) {
       if (!store) return { allowed: true };

@@ -6,6 +6,7 @@ import type { FailureEvent, RunOutcome } from '../events/index.js';
 import type { HealReporter, HealStageId } from '../report/types.js';
 import type { Store } from '../store/types.js';
 import { applyFixes } from './apply.js';
+import { settleChain } from './chain.js';
 import { healClusters } from './clusters.js';
 import { newStats, runFull, type HealContext, type RunContext, type TriageContext } from './context.js';
 import { HealEmitter } from './emitter.js';
@@ -81,7 +82,7 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
     const commandProblems = await findCommandProblems(baseline);
 
     const triaged = (await stage('triage', () =>
-      deps.triage(baseline.events, { config, ...(store ? { store } : {}), repo: run.repo, totalTests: baseline.totals.tests }),
+      deps.triage(baseline.events, { config, ...(store ? { store } : {}), repo: run.repo, totalTests: baseline.totals.tests, root: run.session.repo.root }),
     ))!;
     await emit.emit('onBaseline', { totals: baseline.totals, failures: baseline.events.length, clusters: triaged.clusters, commandProblems });
 
@@ -94,6 +95,7 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
       deadlineMs: startedAtMs + config.heal.time_budget_seconds * 1000,
     };
     const outcomes = (await stage('heal', () => healClusters(healCtx)))!;
+    settleChain(outcomes);
 
     let applyNote: string | undefined;
     if (opts.apply || opts.commit) {

@@ -34,6 +34,8 @@ export interface TriageCallOptions {
   store?: Store;
   repo?: string;
   totalTests?: number;
+  /** Repository root (for a relative triage.model path). */
+  root?: string;
 }
 
 export interface JudgeCallOptions {
@@ -108,6 +110,8 @@ export interface ClusterOutcome {
   fixer?: string;
   fixSummary?: string;
   verdict?: Verdict;
+  /** Position of its patch in the stack of verified fixes (each verified on top of the ones before). */
+  stackIndex?: number;
   /** Set when another cluster's verified patch made this one pass. */
   healedBy?: string;
   /** From the start of the run to the verified fix. */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { concatPatches } from '../heal/sandbox/patch.js';
 import type { HealResult } from '../heal/types.js';
 import { writeFileAtomic } from './atomic.js';
-import { buildFixProposal, HEALED_PATCH, patchFile, taskFile } from './fix-proposal.js';
+import { verifiedChain } from '../heal/chain.js';
+import { ALL_PATCH, buildFixProposal, HEALED_PATCH, PROPOSED_PATCH, patchFile, taskFile } from './fix-proposal.js';
 import { buildTaskContext } from './task-context.js';
 import type { HealReporter, ReporterContext } from './types.js';
 
@@ -23,7 +24,7 @@ async function pruneStale(dir: string, keep: Set<string>, pattern: RegExp): Prom
   for (const n of names) if (pattern.test(n) && !keep.has(path.join(dir, n))) await rm(path.join(dir, n), { force: true });
 }
 
-/** fix-proposal.json, one patch per verified cluster (+ the stacked healed.patch) and a task YAML per escalated cluster. */
+/** fix-proposal.json, one patch per verified cluster (+ the stacked healed.patch and all.patch) and a task YAML per escalated cluster. */
 export function filesReporter(ctx: ReporterContext): HealReporter {
   return {
     name: 'files',
@@ -36,8 +37,11 @@ export function filesReporter(ctx: ReporterContext): HealReporter {
         written.push(abs);
       };
       for (const c of r.clusters) if (c.patch && !c.healedBy) await write(patchFile(c), c.patch.diff.endsWith('\n') ? c.patch.diff : `${c.patch.diff}\n`);
-      const chain = r.clusters.filter((c) => c.resolution === 'healed' && c.patch && !c.healedBy).map((c) => c.patch!);
-      if (chain.length > 0) await write(HEALED_PATCH, concatPatches(chain));
+      const chain = verifiedChain(r.clusters);
+      const healed = chain.filter((c) => c.resolution === 'healed');
+      if (healed.length > 0) await write(HEALED_PATCH, concatPatches(healed.map((c) => c.patch!)));
+      if (chain.length > 0) await write(ALL_PATCH, concatPatches(chain.map((c) => c.patch!)));
+      if (chain.length > healed.length) await write(PROPOSED_PATCH, concatPatches(chain.slice(healed.length).map((c) => c.patch!)));
       const docs = await existingDocs(r.root);
       for (const c of r.clusters) if (c.resolution === 'escalated') await write(taskFile(c), buildTaskContext(c, r, docs));
       await write('fix-proposal.json', `${JSON.stringify(buildFixProposal(r), null, 2)}\n`);

@@ -59,6 +59,8 @@ export function renderSummary(r: HealResult, c: Colors, width = 100): string {
   else if (r.outputs.length > 0) out.push(c.dim(`  wrote ${r.outputs.filter((p) => !p.includes('/patches/') && !p.includes('/tasks/')).join(', ')} (+${r.outputs.length} files in all)`));
   const healedNotApplied = r.clusters.some((o) => o.resolution === 'healed' && !o.applied && !o.healedBy);
   const healedPatch = r.outputs.find((p) => p.endsWith('patches/healed.patch'));
+  const allPatch = r.outputs.find((p) => p.endsWith(n.applied > 0 ? 'patches/proposed.patch' : 'patches/all.patch'));
   if (healedNotApplied && !r.dryRun) out.push(c.dim(`  apply the verified fixes with \`suture heal --apply\`${healedPatch ? ` (or \`git apply ${healedPatch}\`)` : ''}`));
+  if (n.proposed > 0 && allPatch && !r.dryRun) out.push(c.dim(`  review the proposals in ${r.outputs.find((p) => p.endsWith('heal-report.md')) ?? 'the report'}; ${n.applied > 0 ? 'the rest' : 'every verified fix'} together: \`git apply ${allPatch}\``));
   return `${out.join('\n')}\n`;
 }
