@@ -31,16 +31,10 @@ export const TABLES = [
     columns: [
       ['run_id', 'text'], ['test_id', 'text'], ['repo', 'text'], ['ts', 'int'], ['day', 'int'], ['kind', 'text'],
       ['framework', 'text'], ['status', 'text'], ['category', 'text', 'null'], ['fingerprint', 'text', 'null'], ['fkey', 'text'],
-      ['file', 'text', 'null'],
+      ['file', 'text', 'null'], ['payload', 'text'],
     ],
-    primaryKey: ['run_id', 'test_id'],
+    primaryKey: ['repo', 'test_id', 'run_id'],
     pruneBy: 'ts',
-  },
-  {
-    // The event's other fields as JSON (everything not already a column of `events`).
-    name: 'event_details',
-    columns: [['run_id', 'text'], ['test_id', 'text'], ['payload', 'text']],
-    primaryKey: ['run_id', 'test_id'],
   },
   {
     name: 'clusters',

@@ -77,7 +77,7 @@ describe.each(ADAPTER_KINDS)('import checks and prune on %s', (kind) => {
     const after = (await store.info()).rows;
     expect(deleted).toBe(Object.keys(before).reduce((n, t) => n + before[t]! - after[t]!, 0));
     expect(after).toMatchObject({
-      runs: 5, events: 3, event_details: 3, cluster_sightings: 1, clusters: 1, attempts: 1, outcomes: 2, verdicts: 0,
+      runs: 5, events: 3, cluster_sightings: 1, clusters: 1, attempts: 1, outcomes: 2, verdicts: 0,
       model_calls: 1, actions: 0, playbooks: 1, approvals: 1, breakers: 1, patches: 1,
     });
     expect(await store.prune('2026-03-02T00:00:00.000Z')).toBe(0);

@@ -32,7 +32,7 @@ describe('suture store', () => {
     const t = await seeded('sqlite');
     const r = await runCli(['store', 'info', t.root]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`adapter         sqlite\nlocation        ${t.root}/.suture/suture.db\nschema version  2 (this suture: 2)\nrows            51\n`);
+    expect(r.stdout).toContain(`adapter         sqlite\nlocation        ${t.root}/.suture/suture.db\nschema version  2 (this suture: 2)\nrows            42\n`);
     const pg = target('postgres');
     const j = await runCli(['store', 'info', pg.root, '--json'], { env: { SUTURE_DATABASE_URL: testDatabaseUrl().replace('postgres@', 'postgres:pw-do-not-print@') } });
     expect(JSON.parse(j.stdout)).toMatchObject({ kind: 'postgres', schemaVersion: 2, latestVersion: 2, rows: { runs: 0 } });
@@ -45,12 +45,12 @@ describe('suture store', () => {
     const file = path.join(from.root, 'history.ndjson');
     const ex = await runCli(['store', 'export', from.root, '--out', file]);
     expect(ex.code).toBe(0);
-    expect(ex.stderr).toBe(`exported 51 rows from ${from.root}/.suture/suture.db to ${file}\n`);
-    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(52);
+    expect(ex.stderr).toBe(`exported 42 rows from ${from.root}/.suture/suture.db to ${file}\n`);
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(43);
 
     const to = target('postgres');
     const im = await runCli(['store', 'import', file, to.root], { env: to.env });
-    expect(im.stdout).toMatch(/^imported 51 new rows from .*history.ndjson into postgres /);
+    expect(im.stdout).toMatch(/^imported 42 new rows from .*history.ndjson into postgres /);
     const again = await runCli(['store', 'import', file, to.root], { env: to.env });
     expect(again.stdout).toMatch(/^imported 0 new rows/);
     const a = JSON.parse((await runCli(['store', 'info', from.root, '--json'])).stdout);
@@ -94,7 +94,7 @@ describe('suture store', () => {
     const r = await runCli(['store', 'prune', '--older-than', '90d', t.root]);
     expect(r.code).toBe(0);
     // The seed is from March 2026: everything time-stamped is older than 90 days except learned state.
-    expect(r.stdout).toMatch(/^deleted 47 rows older than \d{4}-\d\d-\d\dT.* \(90d\) from /);
+    expect(r.stdout).toMatch(/^deleted 38 rows older than \d{4}-\d\d-\d\dT.* \(90d\) from /);
     const info = JSON.parse((await runCli(['store', 'info', t.root, '--json'])).stdout);
     expect(info.rows).toMatchObject({ runs: 0, events: 0, playbooks: 1, approvals: 1, breakers: 1, patches: 1 });
     const bad = await runCli(['store', 'prune', t.root]);

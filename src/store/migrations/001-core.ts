@@ -16,19 +16,18 @@ export const core: Migration = {
     // Time to green looks for the next green run on the same repository and branch.
     `CREATE INDEX runs_repo_branch ON runs (repo, branch, started_at)`,
 
-    // Narrow rows for the metrics; `day` (UTC day number) and `fkey` (fingerprint, else test id) are
-    // derived on write so the two covering indexes below hold rows already in GROUP BY order: the
-    // metrics read them front to back without sorting (see docs/store.md, "Performance").
+    // The key is (run, test) as the events schema defines it, led by the repository (a run belongs to
+    // one) so the same index answers a test's history.
+    // `day` (UTC day number) and `fkey` (fingerprint, else test id) are derived on write so the covering
+    // indexes below hold exactly what each metric reads, already in its GROUP BY order: metrics read
+    // them front to back without sorting and never touch the wide rows (see docs/store.md).
+    // `payload` is the rest of the event (message, stack, line, ...) as JSON.
     `CREATE TABLE events (
       run_id TEXT NOT NULL, test_id TEXT NOT NULL, repo TEXT NOT NULL, ts BIGINT NOT NULL, day BIGINT NOT NULL,
       kind TEXT NOT NULL, framework TEXT NOT NULL, status TEXT NOT NULL, category TEXT, fingerprint TEXT,
-      fkey TEXT NOT NULL, file TEXT, PRIMARY KEY (run_id, test_id))`,
-    `CREATE INDEX events_test ON events (repo, test_id, ts)`,
+      fkey TEXT NOT NULL, file TEXT, payload TEXT NOT NULL, PRIMARY KEY (repo, test_id, run_id))`,
     `CREATE INDEX events_by_category_day ON events (repo, category, day, status, ts)`,
     `CREATE INDEX events_by_key ON events (repo, fkey, run_id, status, ts)`,
-    // The rest of each event (message, stack, line, ...), read only when one event is shown or exported.
-    (d) => `CREATE TABLE event_details (
-      run_id TEXT NOT NULL, test_id TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (run_id, test_id))${d === 'sqlite' ? ' WITHOUT ROWID' : ''}`,
 
     `CREATE TABLE clusters (
       repo TEXT NOT NULL, fingerprint TEXT NOT NULL, category TEXT NOT NULL, stage TEXT NOT NULL,

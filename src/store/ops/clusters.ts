@@ -33,8 +33,8 @@ export async function upsertClusters(db: SqlDriver, repo: string, clusters: Clus
       for (let i = 0; i < c.testIds.length; i += 500) {
         const ids = c.testIds.slice(i, i + 500);
         await x.run(
-          `UPDATE events SET category = ?, fingerprint = ?, fkey = ? WHERE run_id = ? AND test_id IN (${ids.map(() => '?').join(', ')})`,
-          [c.category, c.fingerprint, c.fingerprint, runId, ...ids],
+          `UPDATE events SET category = ?, fingerprint = ?, fkey = ? WHERE repo = ? AND run_id = ? AND test_id IN (${ids.map(() => '?').join(', ')})`,
+          [c.category, c.fingerprint, c.fingerprint, repo, runId, ...ids],
         );
       }
     }

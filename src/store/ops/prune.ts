@@ -9,11 +9,7 @@ import { toMs } from '../time.js';
 export async function prune(db: SqlDriver, olderThan: string): Promise<number> {
   const cutoff = toMs(olderThan, 'olderThan');
   return db.tx(async (x) => {
-    let deleted = await x.run(
-      `DELETE FROM event_details WHERE EXISTS (SELECT 1 FROM events e WHERE e.run_id = event_details.run_id
-         AND e.test_id = event_details.test_id AND e.ts < ?)`,
-      [cutoff],
-    );
+    let deleted = 0;
     for (const t of TABLES) {
       if ('pruneBy' in t) deleted += await x.run(`DELETE FROM ${t.name} WHERE ${t.pruneBy} < ?`, [cutoff]);
     }

@@ -29,8 +29,10 @@ export async function openSqlite(opts: SqliteOptions): Promise<SqlDriver> {
     db.pragma('journal_mode = WAL');
     // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
     db.pragma('synchronous = NORMAL');
-    // Index pages stay cached across a batch of inserts; metrics' small GROUP BYs never touch disk.
-    db.pragma('cache_size = -32768');
+    // Index pages stay cached across a batch of inserts, and a larger WAL between checkpoints writes a
+    // page touched by many batches once instead of once per batch. Metrics' small sorts stay in memory.
+    db.pragma('cache_size = -65536');
+    db.pragma('wal_autocheckpoint = 4000');
     db.pragma('temp_store = MEMORY');
   } catch (err) {
     db.close();
