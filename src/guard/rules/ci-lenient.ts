@@ -30,9 +30,9 @@ const LENIENT: Lenient[] = [
   { re: /--deselect\b|\s-k\s+['"]?not\b|--ignore(-glob)?[= ]\S*test|testPathIgnorePatterns|--testPathIgnorePatterns|--exclude[= ]\S*test|\s-skip\s/, label: 'tests excluded from the run', severity: 'block' },
 ];
 
-const THRESHOLD_KEY = /^(fail[_-]?under|cov[_-]fail[_-]under|min(imum)?[_-]?coverage|coverage[_-]?threshold|check[_-]coverage|threshold|target|lines|branches|functions|statements|total|file|package|perFile|autoUpdate)$/i;
-/** `key: 80`, `"key": 80`, `key = 80`, `--key=80`, `--key 80`, `target: 80%`. */
-const PAIR = /(?:^|[\s{,"'(-])([A-Za-z][\w.-]*)["']?\s*(?:[:=]|\s(?=\d))\s*["']?(\d+(?:\.\d+)?)%?/g;
+const THRESHOLD_KEY = /^(fail[_-]?under|cov[_-]fail[_-]under|min(imum)?[_-]?coverage|coverage[_-]?(threshold|min(imum)?)|check[_-]coverage|threshold|target|lines|branches|functions|statements|total|file|package|perFile|autoUpdate)$|cov\w*[_-](min|minimum|threshold|fail)|(min|minimum|threshold)[_-]\w*cov/i;
+/** `key: 80`, `"key": 80`, `key = 80`, `KEY ?= 80` (make), `--key=80`, `--key 80`, `target: 80%`. */
+const PAIR = /(?:^|[\s{,"'(-])([A-Za-z][\w.-]*)["']?\s*(?:[?:+]?=|:|\s(?=\d))\s*["']?(\d+(?:\.\d+)?)%?/g;
 
 function thresholds(text: string, ci: boolean): Map<string, number[]> {
   const m = new Map<string, number[]>();

@@ -78,4 +78,11 @@ describe('deleted-tests', () => {
     expect(f).toEqual([expect.objectContaining({ severity: 'approval' })]);
     expect(f[0]!.message).toMatch(/^tests moved to another file/);
   });
+
+  it('only asks for approval when the removed tests covered code the same patch removes', async () => {
+    const src = 'export function add(a, b) {\n  return a + b;\n}\n\nexport function remove(xs, x) {\n  return xs.filter((y) => y !== x);\n}\n';
+    const head = { 'src/cart.js': src.replace(/\nexport function remove[\s\S]*$/, ''), 'test/cart.test.ts': js.replace(/  it\('removes'[\s\S]*?\n  \}\);\n/, '') };
+    const f = await ruleFindings('deleted-tests', { 'src/cart.js': src, 'test/cart.test.ts': js }, head);
+    expect(f).toEqual([expect.objectContaining({ severity: 'approval', message: "tests removed together with the code they tested (2 → 1; 'cart > removes')" })]);
+  });
 });

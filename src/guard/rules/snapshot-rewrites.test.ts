@@ -18,10 +18,13 @@ describe('snapshot-rewrites', () => {
     expect(await ruleFindings('snapshot-rewrites', {}, { [p]: 'x\n' })).toEqual([]);
   });
 
-  it('blocks a rewritten inline snapshot', async () => {
+  it('blocks a rewritten inline snapshot, also when only its body lines changed', async () => {
     const base = "it('renders', () => {\n  expect(render()).toMatchInlineSnapshot(`\"<b>old</b>\"`);\n});\n";
     const f = await ruleFindings('snapshot-rewrites', { 'test/r.test.ts': base }, { 'test/r.test.ts': base.replace('old', 'new') });
     expect(f).toEqual([expect.objectContaining({ line: 2, message: 'inline snapshot rewritten to match the new output' })]);
+    const multi = "it('renders', () => {\n  expect(render()).toMatchInlineSnapshot(`\n    <b>old</b>\n  `);\n});\n";
+    const g = await ruleFindings('snapshot-rewrites', { 'test/r.test.ts': multi }, { 'test/r.test.ts': multi.replace('old', 'new') });
+    expect(g).toHaveLength(1);
   });
 
   it('blocks an update-snapshots flag added to scripts', async () => {

@@ -44,7 +44,9 @@ export const snapshotRewrites: Rule = {
         }
         continue;
       }
-      if (!ctx.isTestFile(f.path) || f.status === 'added' || !f.added.some((l) => /InlineSnapshot/.test(l.text))) continue;
+      if (!ctx.isTestFile(f.path) || f.status === 'added' || f.status === 'deleted' || !/\.[cm]?[jt]sx?$/.test(f.path)) continue;
+      // The changed lines may be inside the snapshot's template literal, so look at the whole file.
+      if (!(await ctx.source('head', f))?.text.includes('InlineSnapshot')) continue;
       const [base, head] = [await ctx.syntax('base', f), await ctx.syntax('head', f)];
       if (base?.kind !== 'js' || head?.kind !== 'js') continue;
       const before = inlineSnapshots(base);

@@ -18,8 +18,32 @@ function silentJsStatement(st: ts.Statement): boolean {
   return false;
 }
 
+/** Does `node` mention the caught error variable (then the handler uses the error, e.g. to wrap it)? */
+function usesName(node: ts.Node, name: string | undefined): boolean {
+  if (name === undefined) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n) && n.text === name) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * A value made up on the spot: literals, empty collections, `new X()` with no arguments, constants and
+ * spreads of constants (`{ ...DEFAULTS }`). Returning one from a catch block hides the error.
+ */
 function isDefaultValue(e: ts.Expression): boolean {
   if (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e) || ts.isTypeAssertionExpression(e)) return isDefaultValue(e.expression);
+  if (ts.isNewExpression(e)) return (e.arguments?.length ?? 0) === 0;
+  if (ts.isIdentifier(e)) return e.text === 'undefined' || /^[A-Z][A-Z0-9_]*$/.test(e.text) || /^(default|empty|fallback|none|nothing)/i.test(e.text);
+  if (ts.isObjectLiteralExpression(e)) {
+    return e.properties.every((p) => (ts.isSpreadAssignment(p) && isDefaultValue(p.expression)) || (ts.isPropertyAssignment(p) && isDefaultValue(p.initializer)));
+  }
+  if (ts.isArrayLiteralExpression(e)) return e.elements.every((x) => (ts.isSpreadElement(x) ? isDefaultValue(x.expression) : isDefaultValue(x)));
+  if (ts.isPrefixUnaryExpression(e)) return ts.isNumericLiteral(e.operand);
   return e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword ||
     ts.isNumericLiteral(e) || ts.isStringLiteralLike(e) || (ts.isIdentifier(e) && e.text === 'undefined') ||
     (ts.isArrayLiteralExpression(e) && e.elements.length === 0) || (ts.isObjectLiteralExpression(e) && e.properties.length === 0) ||
@@ -36,7 +60,8 @@ function silentJsFunction(fn: ts.Expression): boolean {
 function jsHandlers(syn: Syntax & { kind: 'js' }): Occurrence[] {
   const out: Occurrence[] = [];
   walkTs(syn.sf, (n) => {
-    if (ts.isCatchClause(n) && n.block.statements.every(silentJsStatement)) {
+    const errName = ts.isCatchClause(n) && n.variableDeclaration && ts.isIdentifier(n.variableDeclaration.name) ? n.variableDeclaration.name.text : undefined;
+    if (ts.isCatchClause(n) && n.block.statements.every(silentJsStatement) && !usesName(n.block, errName)) {
       const what = n.block.statements.length === 0 ? 'empty catch block' : 'catch block that only returns a default';
       out.push({ key: norm(n.getText(syn.sf)), line: syn.line(rowOf(syn.sf, n)), endLine: syn.line(endRowOf(syn.sf, n)), label: what });
     } else if (ts.isCallExpression(n)) {
