@@ -105,6 +105,7 @@ describe('suture ingest (CLI)', () => {
     git('add', '.');
     git('commit', '-q', '-m', 'init');
     const r = await runCli(['ingest', 'tsc.log'], { cwd: path.join(repo, 'logs') });
+    expect(r.code, r.stderr).toBe(1);
     const evs = await events(r.stdout);
     expect(evs[0]).toMatchObject({ commit: git('rev-parse', 'HEAD'), branch: 'feature/x', file: 'src/main.ts' });
     expect(evs[0]!.run_id).toMatch(/^ingest-[0-9a-f-]{36}$/);
