@@ -14,35 +14,35 @@ const readEvents = (out: string) =>
     .map((l) => failureEventSchema.parse(JSON.parse(l)));
 
 describe('suture run', () => {
-  it('with no config: finds vitest, separates flaky from real, writes events and exits 1', async () => {
+  it('with no config: finds mocha, separates flaky from real, writes events and exits 1', async () => {
     // The fixture's flaky test counts its attempts in a temp dir named after this copy: no config or env needed.
-    const fx = copyFixture('vitest');
+    const fx = copyFixture('mocha');
     try {
       const out = path.join(fx.root, 'reports');
       const r = await runCli(['run', fx.root, '--out', out], { env: { CI: 'true' }, timeoutMs: 120_000 });
       expect(r.code, r.stderr).toBe(1);
       expect(readEvents(out).map((e) => [e.test_id, e.status, e.repro_cmd])).toEqual([
-        ['test/calc.test.js::calc > multiplies', 'failed', "./node_modules/.bin/vitest run test/calc.test.js -t '^calc multiplies$'"],
-        ['test/calc.test.js::network > retries once', 'flaky', "./node_modules/.bin/vitest run test/calc.test.js -t '^network retries once$'"],
+        ['test/calc.spec.js::calc > multiplies', 'failed', "./node_modules/.bin/mocha --grep '^calc multiplies$'"],
+        ['test/calc.spec.js::network > retries once', 'flaky', "./node_modules/.bin/mocha --grep '^network retries once$'"],
       ]);
       // Plain progress lines in CI: one when a command starts, one when it ends.
-      expect(r.stderr).toMatch(/▶ \[1\/1\] \. · vitest: vitest run\n/);
-      expect(r.stderr).toMatch(/✗ \. · vitest [\d.]+s 4 passed, 2 failed\n/);
-      expect(r.stderr).toMatch(/vitest re-run 1/);
+      expect(r.stderr).toMatch(/▶ \[1\/1\] \. · mocha: mocha\n/);
+      expect(r.stderr).toMatch(/✗ \. · mocha [\d.]+s 4 passed, 2 failed\n/);
+      expect(r.stderr).toMatch(/mocha re-run 1/);
       expect(r.stdout).toMatch(/6 results: 4 passed, 1 failed, 0 errored, 1 flaky, 0 skipped/);
-      expect(r.stdout).toMatch(/FAILED\s+\[test\/vitest\] calc > multiplies\s+test\/calc.test.js:13/);
-      expect(r.stdout).toMatch(/FLAKY\s+\[vitest\] network > retries once\s+failed 1 of 2 runs \(suture-rerun\)/);
+      expect(r.stdout).toMatch(/FAILED\s+\[test\/mocha\] calc > multiplies\s+test\/calc.spec.js:13/);
+      expect(r.stdout).toMatch(/FLAKY\s+\[mocha\] network > retries once\s+failed 1 of 2 runs \(suture-rerun\)/);
       const run = JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8'));
       expect(run.totals).toEqual({ tests: 6, passed: 4, failed: 1, errored: 0, skipped: 0, flaky: 1 });
-      expect(run.commands.map((c: { id: string }) => c.id)).toEqual(['vitest', 'vitest#rerun-1', 'vitest#rerun-2']);
-      expect(readFileSync(run.commands[0].logPath, 'utf8')).toMatch(/Tests\s+2 failed \| 4 passed/);
+      expect(run.commands.map((c: { id: string }) => c.id)).toEqual(['mocha', 'mocha#rerun-1', 'mocha#rerun-2']);
+      expect(JSON.parse(readFileSync(run.commands[0].reportPaths[0], 'utf8')).stats).toMatchObject({ tests: 6, failures: 2 });
     } finally {
       fx.cleanup();
     }
   });
 
   it('--reruns 0 turns flaky detection off; --json prints the outcome', async () => {
-    const fx = copyFixture('mocha');
+    const fx = copyFixture('node-test');
     try {
       const out = path.join(fx.root, 'reports');
       const r = await runCli(['run', fx.root, '--out', out, '--reruns', '0', '--json'], { env: { CI: 'true' } });

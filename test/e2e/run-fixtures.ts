@@ -55,6 +55,10 @@ export interface FrameworkCase {
   reproPassed: RegExp;
   /** Appended to the repro command when the tool needs to be verbose to show what ran. */
   reproSuffix?: string;
+  /** Also check rerunTests (one targeted command for a failing and a passing test). */
+  rerun?: boolean;
+  /** Flaky re-runs (default 2, the configuration's default). */
+  reruns?: number;
 }
 
 export const defaults = () => configSchema.parse({});
@@ -69,7 +73,7 @@ export async function checkFramework(c: FrameworkCase): Promise<void> {
   try {
     const plan: TestPlan = await detectPlan(fx.root, defaults());
     expect(plan.packages.map((p) => [p.dir, p.suites.map((s) => s.runner)])).toEqual([['.', [c.runner]]]);
-    const outcome: RunOutcome = await runPlan(plan, { runId: 'e2e', outDir: fx.outDir, env: fx.env, noChecks: true, flakyReruns: 2 });
+    const outcome: RunOutcome = await runPlan(plan, { runId: 'e2e', outDir: fx.outDir, env: fx.env, noChecks: true, flakyReruns: c.reruns ?? 2 });
 
     const events = outcome.events;
     expect(events.map((e) => [e.test_id, e.status]).sort()).toEqual([[c.failure.test_id, 'failed'], [c.flaky.test_id, 'flaky']].sort());
@@ -80,8 +84,9 @@ export async function checkFramework(c: FrameworkCase): Promise<void> {
     expect(failure.package).toBeUndefined();
     expect(flaky).toMatchObject({ kind: 'test', framework: c.runner, ...c.flaky, flaky: { source: 'suture-rerun', runs: 2, failures: 1, passes: 1 } });
     expect(outcome.results.find((r) => r.test_id === c.passing)?.status).toBe('passed');
-    // The full run plus two targeted re-runs: the flaky test stops after its pass, the real failure runs out of attempts.
-    expect(outcome.commands.map((x) => x.id)).toEqual([c.runner, `${c.runner}#rerun-1`, `${c.runner}#rerun-2`]);
+    // The full run plus the targeted re-runs: the flaky test stops after its pass, the real failure runs out of attempts.
+    const rounds = Array.from({ length: c.reruns ?? 2 }, (_, i) => `${c.runner}#rerun-${i + 1}`);
+    expect(outcome.commands.map((x) => x.id)).toEqual([c.runner, ...rounds]);
 
     const suffix = c.reproSuffix ?? '';
     const failed = sh(failure.repro_cmd! + suffix, fx.root, fx.env);
@@ -91,6 +96,7 @@ export async function checkFramework(c: FrameworkCase): Promise<void> {
     expect(passed.code, passed.out).toBe(0);
     expect(passed.out).toMatch(c.reproPassed);
 
+    if (!c.rerun) return;
     const again = await rerunTests(plan, [failure, { ...outcome.results.find((r) => r.test_id === c.passing)! }], { runId: 'e2e-rerun', outDir: path.join(fx.outDir, 'rerun'), env: fx.env });
     expect(again.commands).toHaveLength(1);
     const status = Object.fromEntries(again.results.filter((r) => r.kind === 'test').map((r) => [r.test_id, r.status]));

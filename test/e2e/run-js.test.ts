@@ -5,6 +5,7 @@ describe('suture runs real JavaScript test frameworks', () => {
   it('vitest', () =>
     checkFramework({
       fixture: 'vitest',
+      rerun: true,
       runner: 'vitest',
       failure: {
         test_id: 'test/calc.test.js::calc > multiplies',
@@ -25,6 +26,7 @@ describe('suture runs real JavaScript test frameworks', () => {
   it('jest', () =>
     checkFramework({
       fixture: 'jest',
+      reruns: 1,
       runner: 'jest',
       failure: {
         test_id: 'test/calc.test.js::calc > multiplies',
@@ -43,6 +45,7 @@ describe('suture runs real JavaScript test frameworks', () => {
   it('mocha', () =>
     checkFramework({
       fixture: 'mocha',
+      reruns: 1,
       runner: 'mocha',
       failure: {
         test_id: 'test/calc.spec.js::calc > multiplies',
@@ -61,6 +64,7 @@ describe('suture runs real JavaScript test frameworks', () => {
   it('node:test', () =>
     checkFramework({
       fixture: 'node-test',
+      reruns: 1,
       runner: 'node-test',
       failure: {
         // node's JUnit reporter names no file: the id is the describe path, the file comes from the stack.

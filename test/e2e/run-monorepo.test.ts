@@ -7,7 +7,7 @@ describe('suture run on a monorepo (npm workspaces, Go module, Python project, c
     const fx = copyFixture('monorepo');
     try {
       const plan = await detectPlan(fx.root, defaults());
-      const outcome = await runPlan(plan, { runId: 'mono', outDir: fx.outDir, env: fx.env, flakyReruns: 1 });
+      const outcome = await runPlan(plan, { runId: 'mono', outDir: fx.outDir, env: fx.env, flakyReruns: 0 });
       const ran = outcome.commands.filter((c) => !c.id.includes('#rerun')).map((c) => `${c.package}:${c.id}:${c.exitCode}`);
       expect(ran).toEqual([
         'crates/core:cargo-check:0',

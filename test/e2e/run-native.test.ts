@@ -7,6 +7,7 @@ describe('suture runs real non-JavaScript test tools', () => {
   it('pytest', () =>
     checkFramework({
       fixture: 'pytest',
+      rerun: true,
       runner: 'pytest',
       failure: {
         test_id: 'tests/test_calc.py::test_multiplies',
@@ -45,6 +46,8 @@ describe('suture runs real non-JavaScript test tools', () => {
   it('cargo test', () =>
     checkFramework({
       fixture: 'cargo',
+      reruns: 1,
+      rerun: true,
       runner: 'cargo',
       failure: {
         test_id: 'src/lib.rs::tests::multiplies',
