@@ -28,6 +28,9 @@ const FORMAT_FIXTURES: Record<string, string[]> = {
   'pytest-collection': [fixture('reports/pytest/collection-error.log')],
   'python-traceback': ['missing_module', 'syntax_error', 'name_error', 'attribute_error', 'import_error', 'nested_error'].map((n) => fixture(`reports/python/${n}.log`)),
   junit: ['jest', 'vitest', 'mocha', 'node-test', 'pytest'].map((d) => fixture(`reports/${d}/junit.xml`)),
+  trx: [fixture('reports/xml-edge/dotnet/mstest-data-driven.trx')],
+  nunit: [fixture('reports/xml-edge/dotnet/nunit3.xml'), fixture('reports/xml-edge/dotnet/nunit2.xml')],
+  xunit: [fixture('reports/xml-edge/dotnet/xunit.xml')],
 };
 
 const head = (file: string): string => readFileSync(file).subarray(0, HEAD_BYTES).toString('utf8').replace(/^\uFEFF/, '');

@@ -10,6 +10,9 @@ import { rspecJson } from './rspec-json/index.js';
 import { extractors } from './buildlog/index.js';
 import { asReportParser } from './buildlog/as-parser.js';
 import { junitParser } from './junit/parser.js';
+import { trxParser } from './trx/parser.js';
+import { nunitParser } from './nunit/parser.js';
+import { xunitParser } from './xunit/parser.js';
 
 /**
  * Every report format suture reads, registered in one list (a conformance test walks it). Detection
@@ -26,4 +29,7 @@ export const parsers: ReportParser[] = [
   rspecJson,
   ...extractors.map(asReportParser),
   junitParser,
+  trxParser,
+  nunitParser,
+  xunitParser,
 ];

@@ -10,7 +10,8 @@ const GENERIC_TYPES = new Set(['', 'failure', 'failed', 'error', 'errored', 'ski
 /** Messages that only repeat the status. */
 const GENERIC_MESSAGES = new Set(['failed', 'failure', 'error', 'skipped', 'test failed']);
 
-const CLASS_AT_START = /^\s*\[?((?:[A-Za-z_$][\w$]*[.:]{1,2})*(?:[A-Za-z_$][\w$]*)?(?:Error|Exception|Failure|Fault|Panic|Warning|Interrupt|Exit|Timeout))(?:\s*\[[^\]\n]{1,80}\])?(?::\s|:$|$)/;
+// `TypeError: x`, `AssertionError [ERR_ASSERTION]: x`, and .NET's `System.Exception : x`.
+const CLASS_AT_START = /^\s*\[?((?:[A-Za-z_$][\w$]*[.:]{1,2})*(?:[A-Za-z_$][\w$]*)?(?:Error|Exception|Failure|Fault|Panic|Warning|Interrupt|Exit|Timeout))(?:\s*\[[^\]\n]{1,80}\])? ?(?::\s|:$|$)/;
 const PYTEST_LAST_LINE = /^[^\s:][^:\n]*\.py:\d+: ([A-Za-z_][\w.]*)\s*$/m;
 const NODE_CAUSE = /\bcause: ((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:Error|Exception))\b/;
 
@@ -50,7 +51,7 @@ export function errorClassOf(type: string | undefined, message: string | undefin
 /** Drops a leading `ErrorClass: ` (with an optional `[CODE]`) so the message does not repeat the class. */
 export function stripClassPrefix(message: string, errorClass: string | undefined): string {
   if (!errorClass || !message.startsWith(errorClass)) return message;
-  const rest = /^(?:\s*\[[^\]\n]{1,80}\])?:\s*/.exec(message.slice(errorClass.length));
+  const rest = /^(?:\s*\[[^\]\n]{1,80}\])? ?:\s*/.exec(message.slice(errorClass.length));
   return rest ? message.slice(errorClass.length + rest[0].length) : message;
 }
 

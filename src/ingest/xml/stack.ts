@@ -4,7 +4,7 @@ import { parseFrames, type StackFrame } from '../frames.js';
 
 /** Characters of a stack searched for frames: the 4000 a stack is capped to, and some. */
 const MAX_SCAN = 64 * 1024;
-const FRAME_MARK = /:\d|, line \d/;
+const FRAME_MARK = /:\d|:line \d|, line \d/;
 // vitest prints its own location lines: " ❯ src/a.test.ts:5:50" or " ❯ parse src/math.js:2:51".
 const VITEST_FRAME = /^\s*❯ (?:(\S+) )?([^\s:]+(?::[^\s:]+)*?):(\d+):(\d+)\s*$/;
 const VENDOR = /(^|\/)(node_modules|site-packages|dist-packages|vendor|\.venv|venv|\.cargo|\.rustup|go\/pkg\/mod|\.m2|\.gradle)\//;
@@ -51,12 +51,18 @@ export function findFrame(stack: string | undefined, repoRoot: string, baseDir: 
 // backtracking; anything else goes through frames.ts, which knows every language.
 const V8_SIMPLE = /^\s*at (?:async )?(?:([^\s(][^(]*) \()?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?\s*$/;
 
+const MONO_FRAME = /^\s*at (\S.*?)(?: \[0x[0-9a-f]+\])? in (.+?\.(?:cs|fs|vb)):(\d+)\s*$/;
+
 function parseLine(line: string): StackFrame | undefined {
   const s = V8_SIMPLE.exec(line);
   if (s) return { file: s[2]!, line: Number(s[3]), column: Number(s[4]), func: s[1] };
   const v = VITEST_FRAME.exec(line);
   if (v) return { file: v[2]!, line: Number(v[3]), column: Number(v[4]), func: v[1] };
-  return parseFrames(line)[0];
+  const parsed = parseFrames(line)[0];
+  if (parsed) return parsed;
+  // Mono prints .NET frames without "line": "at Ns.T.M () [0x00000] in /src/T.cs:12".
+  const mono = MONO_FRAME.exec(line);
+  return mono ? { file: mono[2]!, line: Number(mono[3]), func: mono[1] } : undefined;
 }
 
 /** Repository-relative path of a frame's file, or undefined for runtime internals and dependencies. */
