@@ -16,3 +16,10 @@ export function childEnv(extra: Record<string, string> = {}, allow: string[] = [
   for (const k of [...BASE_ALLOW, ...allow]) if (source[k] !== undefined) out[k] = source[k];
   return { ...out, ...extra };
 }
+
+/** The named variables of `source` that are set (for a child that needs, say, its own API key). */
+export function pickEnv(names: string[], source: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of names) if (source[n] !== undefined) out[n] = source[n]!;
+  return out;
+}
