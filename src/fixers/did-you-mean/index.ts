@@ -4,13 +4,14 @@ import type { FailureEvent } from '../../events/index.js';
 import type { Fixer, FixContext, FixResult } from '../types.js';
 import { applyToText, dedupeEdits, pinSuggestion, type PinnedEdit } from './plan.js';
 import { goSource } from './go.js';
+import { modulePathSource } from './module-path.js';
 import { pythonSource } from './python.js';
 import { rustSource } from './rust.js';
 import type { SuggestEnv, SuggestionSource } from './types.js';
 import { typescriptSource } from './typescript.js';
 
 /** Every source of suggestions; an event is handled by the first that recognizes it. */
-export const suggestionSources: SuggestionSource[] = [typescriptSource, pythonSource, rustSource, goSource];
+export const suggestionSources: SuggestionSource[] = [typescriptSource, pythonSource, rustSource, goSource, modulePathSource];
 
 function sourceFor(event: FailureEvent): SuggestionSource | undefined {
   return suggestionSources.find((s) => s.recognizes(event));

@@ -17,6 +17,11 @@ export type Pinned = { ok: true; edit: PinnedEdit } | { ok: false; reason: strin
  * hold the wrong token; a runtime stack is searched innermost first for the first line that has it.
  */
 export function pinSuggestion(s: Suggestion, read: (abs: string) => string): Pinned {
+  if (s.literal) {
+    const loc = s.locations[0]!;
+    if (quotedOccurrences(read(loc.abs), s.from) === 0) return { ok: false, reason: `'${s.from}' is no longer imported in ${loc.file}: stale position` };
+    return { ok: true, edit: { abs: loc.abs, file: loc.file, line: loc.line, suggestion: s } };
+  }
   const role = s.role === 'import' ? 'any' : s.role;
   const tag = `'${s.from}' -> '${s.to}' (${s.source})`;
   if (s.exact) {
@@ -73,6 +78,15 @@ export function applyToText(text: string, edits: PinnedEdit[]): { text: string; 
   let current = text;
   for (const e of sorted) {
     const s = e.suggestion;
+    if (s.literal) {
+      if (quotedOccurrences(current, s.from) === 0) {
+        refused.push(`${e.file}: '${s.from}' is no longer imported there`);
+        continue;
+      }
+      current = current.replace(quotedRe(s.from), (_m, q: string) => `${q}${s.to}${q}`);
+      applied.push(e);
+      continue;
+    }
     if (s.role === 'import' && hasBareName(current, s.to, s.lang)) {
       refused.push(`'${s.to}' is already used in ${e.file}; renaming the import of '${s.from}' would clash`);
       continue;
@@ -102,4 +116,13 @@ function renameBareUses(text: string, from: string, to: string, skipLine: number
     lines[i] = l;
   }
   return lines.join('\n');
+}
+
+function quotedRe(spec: string): RegExp {
+  return new RegExp(`(['"\`])${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');
+}
+
+/** Quoted occurrences of a module specifier (import/require/export-from strings) in a file. */
+export function quotedOccurrences(text: string, spec: string): number {
+  return text.match(quotedRe(spec))?.length ?? 0;
 }

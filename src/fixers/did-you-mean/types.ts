@@ -18,6 +18,8 @@ export interface Suggestion {
   exact: boolean;
   /** What said so: "TS2552", "python NameError", "rustc E0425", "go: unique near miss in scope". */
   source: string;
+  /** `from`/`to` are a module specifier: every quoted occurrence in the file is replaced. */
+  literal?: boolean;
 }
 
 export interface SuggestEnv {
