@@ -60,4 +60,19 @@ describe('commands that cannot produce results become events, never a crash', ()
     expect(outcome.events).toHaveLength(1);
     expect(outcome.events[0]!.message).toMatch(/exited with code 1[^]*report could not be read: .*bad\/r.xml/);
   });
+
+  it('a plan naming an unknown runner or a missing directory gets events that say so', async () => {
+    const plan = {
+      root: dir,
+      packages: [
+        { dir: '.', suites: [{ runner: 'frobnicate', detectedBy: 'hand-written', command: 'frob' }], checks: [] },
+        { dir: 'gone', suites: [{ runner: 'mocha', detectedBy: 'hand-written', command: 'mocha' }], checks: [] },
+      ],
+    };
+    const outcome = await runPlan(plan, { runId: 'errors', outDir: path.join(dir, 'out-plan') });
+    expect(outcome.events.map((e) => [e.error_class, e.message.replaceAll(dir, '<dir>')])).toEqual([
+      ['UnknownRunner', expect.stringMatching(/^no runner 'frobnicate' in this version of suture \(known: vitest, jest, /)],
+      ['CommandFailed', expect.stringMatching(/could not start: the directory <dir>\/gone does not exist$/)],
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { CommandRecord, TestResult } from '../../events/index.js';
@@ -33,6 +33,8 @@ const MISSING_IN_LOG = /No module named (pytest|ruff|mypy|flake8)\b|: (command )
  */
 export async function invokeSuite(ctx: SuiteContext, runner: Runner, inv: Invocation, opts: InvokeOptions): Promise<InvocationOutcome> {
   mkdirSync(ctx.reportDir, { recursive: true });
+  // A report left by an earlier run in the same directory must never pass for this run's.
+  for (const spec of inv.reports) if (!spec.glob) rmSync(spec.path, { force: true });
   const logPath = path.join(ctx.reportDir, `${runner.id}.log`);
   const stdoutPath = inv.stdoutReport ? path.join(ctx.reportDir, `${runner.id}.stdout`) : undefined;
   const command = displayCommand(inv.argv, inv.cwd, ctx.root);
@@ -73,9 +75,10 @@ export async function invokeSuite(ctx: SuiteContext, runner: Runner, inv: Invoca
     reportPaths,
   };
   if (exec.spawnError) {
-    const missing = exec.spawnError.code === 'ENOENT';
+    // spawn says ENOENT for a missing working directory too: that is not a missing tool.
+    const missing = exec.spawnError.code === 'ENOENT' && existsSync(inv.cwd);
     const r = missing ? toolMissing(failure) : commandFailed({ ...failure, exec: { ...exec, exitCode: null } });
-    if (!missing) r.message = `${command} could not start: ${exec.spawnError.message}`;
+    if (!missing) r.message = `${command} could not start: ${existsSync(inv.cwd) ? exec.spawnError.message : `the directory ${inv.cwd} does not exist`}`;
     return { results: [r], record, toolMissing: missing, exec };
   }
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { CommandRecord, PlannedCheck, PlannedPackage, PlannedSuite, RunOutcome, TestPlan, TestResult } from '../../events/index.js';
 import { childEnv } from '../../secrets/env.js';
-import { runnerById } from '../registry.js';
+import { runnerById, runners } from '../registry.js';
 import type { RunOptions } from '../types.js';
 import { invokeCheck } from './check.js';
 import { packageOutDir, suiteContext, suiteKey } from './context.js';
@@ -79,7 +79,11 @@ export async function runPlan(plan: TestPlan, opts: RunOptions): Promise<RunOutc
       continue;
     }
     const runner = runnerById(step.suite.runner);
-    if (!runner) continue;
+    if (!runner) {
+      // A plan written by hand or by another version of suture: say so rather than skip it silently.
+      results.push({ kind: 'runtime', framework: step.suite.runner, test_id: `${step.suite.runner}:${step.pkg.dir}:unknown-runner`, status: 'errored', error_class: 'UnknownRunner', message: `no runner '${step.suite.runner}' in this version of suture (known: ${runners.map((r) => r.id).join(', ')})`, package: step.pkg.dir === '.' ? undefined : step.pkg.dir });
+      continue;
+    }
     const ctx = suiteContext(narrowed, step.pkg, step.suite, path.join(pkgOut, suiteKey(step.suite)), reruns);
     const inv = runner.fullRun(ctx);
     opts.onProgress?.({ type: 'start', what: 'suite', id: step.suite.runner, command: step.suite.command, ...base });
