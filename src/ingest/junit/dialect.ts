@@ -6,6 +6,9 @@
  */
 export type Dialect = 'jest' | 'vitest' | 'mocha' | 'node' | 'pytest' | 'go' | 'surefire' | 'phpunit' | 'catch2' | 'ctest' | 'junit';
 
+/** Producers whose repeated test cases in one suite are re-runs of one test (pytest-rerunfailures, go test -count). */
+export const REPEATS_ARE_RERUNS: ReadonlySet<Dialect> = new Set(['pytest', 'go']);
+
 /** The `framework` written on results. */
 export const FRAMEWORK: Record<Dialect, string> = {
   jest: 'jest',
@@ -34,6 +37,7 @@ export interface CaseSigns {
   status: string | undefined;
   hasAssertions: boolean;
   hasFile: boolean;
+  file: string | undefined;
   nodeFailureAttr: boolean;
 }
 
@@ -85,6 +89,7 @@ export class DialectSniffer {
       else if (c.classname === 'test' && !c.hasFile) d = 'node';
       else if (c.status !== undefined && /^(run|fail|notrun|disabled)$/.test(c.status) && c.classname === c.name) d = 'ctest';
       else if (c.hasAssertions && c.hasFile) d = 'phpunit';
+      else if (c.file !== undefined && /\.py$/.test(c.file)) d = 'pytest';
     }
     this.locked = d ?? 'junit';
     return this.locked;

@@ -7,7 +7,7 @@ import type { XmlScanner } from '../xml/scanner.js';
 import { valueMemo, type Tag } from '../xml/tag.js';
 import { TextCapture } from '../xml/text-capture.js';
 import { buildResult, type BuildContext } from './build.js';
-import { DialectSniffer } from './dialect.js';
+import { DialectSniffer, REPEATS_ARE_RERUNS } from './dialect.js';
 import type { CaseDraft, Outcome, OutcomeKind, SuiteFrame } from './draft.js';
 import { A } from './keys.js';
 import { RerunBuffer } from './rerun-buffer.js';
@@ -200,7 +200,11 @@ export class JunitHandler implements XmlReportHandler {
   private closeSuite(): void {
     const suite = this.suites.pop();
     if (suite === undefined) return;
-    if (suite.outcomes.length > 0) this.reruns.add(this.suiteFailure(suite), 0);
+    if (suite.outcomes.length > 0) {
+      const failure = this.suiteFailure(suite);
+      if (REPEATS_ARE_RERUNS.has(this.sniffer.dialect)) this.reruns.add(failure, 0);
+      else this.out.push(failure);
+    }
     this.reruns.leave();
   }
 
@@ -239,7 +243,7 @@ export class JunitHandler implements XmlReportHandler {
     if (seconds !== undefined && Number.isNaN(seconds)) seconds = parseSecondsText(tag.get(A.time));
     if (seconds === undefined && tag.has(A.duration)) seconds = parseSecondsText(tag.get(A.duration));
     const line = tag.number(A.line);
-    if (!this.sniffer.isLocked) this.sniffer.testcase({ classname, name, status, hasAssertions: tag.has(A.assertions), hasFile: file !== undefined, nodeFailureAttr: tag.has(A.failure) });
+    if (!this.sniffer.isLocked) this.sniffer.testcase({ classname, name, status, hasAssertions: tag.has(A.assertions), hasFile: file !== undefined, file, nodeFailureAttr: tag.has(A.failure) });
     this.draft = {
       name,
       classname,
@@ -262,7 +266,12 @@ export class JunitHandler implements XmlReportHandler {
       draft.output = this.output.text().trim() || undefined;
       this.output.reset();
     }
-    this.reruns.add(buildResult(draft, this.sniffer.dialect, this.ctx), this.nameHash);
+    const dialect = this.sniffer.dialect;
+    const result = buildResult(draft, dialect, this.ctx);
+    // Elsewhere a repeated name is another test (jest and mocha allow duplicate titles, TestNG data
+    // providers repeat the method): only producers that repeat a case to re-run it are merged.
+    if (REPEATS_ARE_RERUNS.has(dialect)) this.reruns.add(result, this.nameHash);
+    else this.out.push(result);
   }
 
   private openOutcome(tag: Tag, kind: OutcomeKind): void {

@@ -14,8 +14,10 @@ export function pytestPlace(classname: string | undefined, name: string, fileAtt
   if (fileAttr) {
     const file = fileAttr.replace(/\\/g, '/');
     const dotted = file.replace(/\.py$/, '').replace(/\//g, '.');
-    const rest = classname && classname.startsWith(dotted + '.') ? classname.slice(dotted.length + 1) : '';
-    return { file, classes: rest ? rest.split('.') : [] };
+    // `file` is where the function is defined; an inherited test lives in another module than the
+    // class that runs it, and the node id follows the classname then.
+    if (!classname || classname === dotted) return { file, classes: [] };
+    if (classname.startsWith(dotted + '.')) return { file, classes: classname.slice(dotted.length + 1).split('.') };
   }
   // A collection error names the module in `name` and leaves classname empty.
   const module = !classname && /^[\w.]+$/.test(name) && name.includes('.');

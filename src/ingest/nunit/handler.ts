@@ -1,4 +1,4 @@
-import type { StatedTotals, TestResult } from '../../events/index.js';
+import type { StatedTotals, TestResult, TestStatus } from '../../events/index.js';
 import type { XmlParseOptions, XmlReportHandler } from '../xml/driver.js';
 import { buildDotnetResult, methodOf, splitQualified, type DotnetCase, type DotnetContext } from '../xml/dotnet.js';
 import { parseSeconds } from '../xml/duration.js';
@@ -35,14 +35,14 @@ const A = {
   time: nameKey('time'),
   type: nameKey('type'),
 };
-const COUNTS = ['total', 'passed', 'failed', 'failures', 'errors', 'skipped', 'inconclusive', 'not-run', 'ignored', 'invalid', 'testcasecount'].map(nameKey);
+const COUNTS = ['total', 'passed', 'failed', 'failures', 'errors', 'skipped', 'inconclusive', 'not-run'].map(nameKey);
 
 export const NUNIT_ROOTS = new Set(['test-run', 'test-results', 'test-suite']);
 
 interface SuiteFrame {
   name: string | undefined;
   type: string | undefined;
-  status: ReturnType<typeof nunitStatus>;
+  status: TestStatus | undefined;
   site: string | undefined;
   cases: number;
   message?: string;
@@ -51,6 +51,9 @@ interface SuiteFrame {
 
 interface CaseDraft {
   case: DotnetCase;
+  /** The case's own verdict attributes said nothing: a <failure> child decides. */
+  undecided: boolean;
+  failed: boolean;
 }
 
 /**
@@ -83,7 +86,7 @@ export class NunitHandler implements XmlReportHandler {
     switch (tag.nameId) {
       case TEST_RUN:
       case TEST_RESULTS:
-        if (this.totals === undefined) this.totals = readTotals(tag);
+        if (this.totals === undefined) this.totals = readTotals(tag, tag.nameId === TEST_RESULTS);
         return;
       case TEST_SUITE:
         this.suites.push({
@@ -101,6 +104,7 @@ export class NunitHandler implements XmlReportHandler {
         return;
       case FAILURE:
         this.inFailure = !tag.selfClosing;
+        if (this.draft?.undecided) this.draft.case.status = 'failed';
         return;
       case REASON:
         this.inReason = !tag.selfClosing;
@@ -163,15 +167,11 @@ export class NunitHandler implements XmlReportHandler {
       name = name.slice(className.length + 1);
     }
     const seconds = parseSeconds(tag.get(A.duration) ?? tag.get(A.time));
+    const status = nunitStatus(tag.get(A.result), tag.get(A.label), tag.get(A.executed), tag.get(A.success));
     this.draft = {
-      case: {
-        framework: 'nunit',
-        className,
-        method: tag.get(A.methodname) ?? methodOf(name),
-        name,
-        status: nunitStatus(tag.get(A.result), tag.get(A.label), tag.get(A.executed), tag.get(A.success)),
-        durationMs: seconds,
-      },
+      case: { framework: 'nunit', className, method: tag.get(A.methodname) ?? methodOf(name), name, status: status ?? 'passed', durationMs: seconds },
+      undecided: status === undefined,
+      failed: false,
     };
   }
 
@@ -186,7 +186,9 @@ export class NunitHandler implements XmlReportHandler {
     const suite = this.suites.pop();
     if (!suite) return;
     // A fixture whose (one-time) setup failed before any case ran: one errored result stands for it.
-    if (suite.cases === 0 && (suite.status === 'failed' || suite.status === 'errored') && suite.message !== undefined) {
+    // (A parameterized method's cases are sometimes written beside it, not in it: not a setup failure.)
+    const container = suite.type === undefined || !/^(ParameterizedMethod|Theory|GenericMethod)$/.test(suite.type);
+    if (container && suite.cases === 0 && (suite.status === 'failed' || suite.status === 'errored') && suite.message !== undefined) {
       const [className] = splitQualified(suite.name ?? '');
       this.out.push(
         buildDotnetResult(
@@ -224,17 +226,21 @@ export class NunitHandler implements XmlReportHandler {
   }
 }
 
-function readTotals(tag: Tag): StatedTotals | undefined {
-  const [total, , failed, failures, errors, skipped, inconclusive, notRun, ignored, invalid] = COUNTS.map((k) => {
+/**
+ * NUnit 3 counts every case in `total` and errors inside `failed`. NUnit 2 counts only executed cases
+ * in `total`; the ignored and not-runnable ones are in `not-run`.
+ */
+function readTotals(tag: Tag, nunit2: boolean): StatedTotals | undefined {
+  const [total, , failed, failures, errors, skipped, inconclusive, notRun] = COUNTS.map((k) => {
     const v = tag.number(k);
     return v !== undefined && Number.isInteger(v) && v >= 0 ? v : undefined;
   });
   if (total === undefined) return undefined;
-  const t: StatedTotals = { tests: total };
-  if (failed !== undefined) t.failures = failed; // NUnit 3: errors are inside "failed"
+  const t: StatedTotals = { tests: total + (nunit2 ? (notRun ?? 0) : 0) };
+  if (failed !== undefined) t.failures = failed;
   else if (failures !== undefined) t.failures = failures;
-  if (errors !== undefined) t.errors = errors + (invalid ?? 0);
-  const skips = [skipped, inconclusive, notRun, ignored].filter((v): v is number => v !== undefined);
+  if (errors !== undefined) t.errors = errors;
+  const skips = [skipped, inconclusive, nunit2 ? notRun : undefined].filter((v): v is number => v !== undefined);
   if (skips.length > 0) t.skipped = skips.reduce((a, b) => a + b, 0);
   return t;
 }

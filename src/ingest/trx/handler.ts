@@ -33,7 +33,7 @@ const A = {
   name: nameKey('name'),
   adapterTypeName: nameKey('adapterTypeName'),
 };
-const COUNTER_NAMES = ['total', 'passed', 'failed', 'error', 'timeout', 'aborted', 'disconnected', 'notExecuted', 'notRunnable', 'inconclusive'].map(nameKey);
+const COUNTER_NAMES = ['total', 'executed', 'failed', 'error', 'timeout', 'aborted', 'disconnected', 'notExecuted', 'notRunnable', 'inconclusive'].map(nameKey);
 
 interface PendingResult {
   testId: string | undefined;
@@ -217,6 +217,8 @@ function readCounters(tag: Tag): StatedTotals {
     const v = tag.number(k);
     return v !== undefined && Number.isInteger(v) && v >= 0 ? v : 0;
   });
-  const [total, , failed, error, timeout, aborted, disconnected, notExecuted, notRunnable, inconclusive] = n as [number, number, number, number, number, number, number, number, number, number];
-  return { tests: total, failures: failed, errors: error + timeout + aborted + disconnected, skipped: notExecuted + notRunnable + inconclusive };
+  const [total, executed, failed, error, timeout, aborted, disconnected, notExecuted, notRunnable, inconclusive] = n as [number, number, number, number, number, number, number, number, number, number];
+  // vstest leaves notExecuted at 0 for skipped tests and counts them only in total, not in executed.
+  const skipped = Math.max(notExecuted + notRunnable + inconclusive, total - executed - aborted);
+  return { tests: total, failures: failed, errors: error + timeout + aborted + disconnected, skipped };
 }

@@ -363,6 +363,11 @@ export class XmlScanner {
     this.sawContent = true;
     if (!selfClosing) this.push(h, nameEnd - lt - 1, id, id === -1 ? utf8(buf, lt + 1, nameEnd) : undefined);
     this.handler.onOpen(tag);
+    // The handler may have re-identified the element (the root picks the format's name table).
+    if (tag.nameId !== id) {
+      if (selfClosing) return this.handler.onClose(tag.nameId), i;
+      this.stackId[this.depth - 1] = tag.nameId;
+    }
     if (selfClosing) this.handler.onClose(id);
     return i;
   }
