@@ -32,7 +32,9 @@ export type FixResult =
   /** The fixer is sure this cannot be fixed by it (or at all) and says why: recorded, never retried by it. */
   | { kind: 'unfixable'; reason: string; costUsd?: number }
   /** Not this fixer's kind of failure, or nothing to offer: the loop asks the next fixer. */
-  | { kind: 'pass'; reason: string; costUsd?: number };
+  | { kind: 'pass'; reason: string; costUsd?: number }
+  /** A model budget (calls, tokens, money) is spent: recorded as a 'budget-exhausted' attempt, never retried by it. */
+  | { kind: 'budget-exhausted'; reason: string; costUsd?: number };
 
 export interface Fixer {
   /** Folder name under src/fixers/. */

@@ -20,6 +20,22 @@ export function formatSettingsFor(text: string): ts.FormatCodeSettings {
   return settings;
 }
 
+/**
+ * The project's quote style for inserted imports: the file's own import lines, else its neighbours'
+ * (TypeScript's 'auto' only looks at the file, and falls back to double quotes).
+ */
+export function preferencesFor(text: string, neighbours: () => string[]): ts.UserPreferences {
+  const quote = quoteStyle(text) ?? neighbours().map(quoteStyle).find((q) => q !== undefined);
+  return quote ? { ...PREFERENCES, quotePreference: quote } : PREFERENCES;
+}
+
+function quoteStyle(text: string): 'single' | 'double' | undefined {
+  const single = (text.match(/^\s*(?:import|export)\b[^\n]*\bfrom\s+'/gm) ?? []).length + (text.match(/^\s*import\s+'/gm) ?? []).length;
+  const double = (text.match(/^\s*(?:import|export)\b[^\n]*\bfrom\s+"/gm) ?? []).length + (text.match(/^\s*import\s+"/gm) ?? []).length;
+  if (single === double) return undefined;
+  return single > double ? 'single' : 'double';
+}
+
 export const PREFERENCES: ts.UserPreferences = {
   quotePreference: 'auto',
   importModuleSpecifierPreference: 'shortest',

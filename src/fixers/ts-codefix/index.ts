@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { globSync } from 'tinyglobby';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ts from 'typescript';
 import type { Fixer, FixContext, FixResult } from '../types.js';
 import { isInside } from '../shared/worktree-path.js';
 import { priorityOf, refusal } from './allowlist.js';
-import { applyTextChanges, formatSettingsFor, PREFERENCES } from './apply.js';
+import { applyTextChanges, formatSettingsFor, preferencesFor } from './apply.js';
 import { TsProject } from './project.js';
 import { cheapRecognize, diagnosticKey, matchDiagnostic, targetsOf, type TargetSpec } from './targets.js';
 
@@ -96,7 +98,8 @@ function fixOne(project: TsProject, abs: string, key: string, worktree: string):
   if (!diag || diag.start === undefined) return undefined;
   const text = project.read(abs) ?? '';
   const where = `TS${diag.code} '${ts.flattenDiagnosticMessageText(diag.messageText, ' ').slice(0, 120)}'`;
-  const offered = project.service.getCodeFixesAtPosition(abs, diag.start, diag.start + (diag.length ?? 0), [diag.code], formatSettingsFor(text), PREFERENCES);
+  const prefs = preferencesFor(text, () => neighbourSources(abs, project.configFile ? path.dirname(project.configFile) : worktree));
+  const offered = project.service.getCodeFixesAtPosition(abs, diag.start, diag.start + (diag.length ?? 0), [diag.code], formatSettingsFor(text), prefs);
   const inWorktree = (f: string): boolean => isInside(worktree, f) && !path.relative(worktree, f).split(path.sep).includes('node_modules');
   const after = text.slice(diag.start + (diag.length ?? 0), diag.start + (diag.length ?? 0) + 40);
   const safe: ts.CodeFixAction[] = [];
@@ -127,6 +130,15 @@ function choose(safe: ts.CodeFixAction[]): { ok: true; fix: ts.CodeFixAction } |
   const best = list.filter((f) => f.fixName === list[0]!.fixName);
   if (best.length > 1) return { ok: false, reason: `${best.length} different '${best[0]!.fixName}' fixes (${best.map((f) => f.description).join(' / ')}): ambiguous` };
   return { ok: true, fix: best[0]! };
+}
+
+/** Some other source files of the project, siblings first, for its style when the file itself shows none. */
+function neighbourSources(abs: string, projectDir: string): string[] {
+  const files = globSync('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', { cwd: projectDir, absolute: true, ignore: ['**/node_modules/**', '**/dist/**', '**/*.d.ts'], deep: 4 })
+    .filter((f) => f !== abs)
+    .sort((a, b) => Number(path.dirname(b) === path.dirname(abs)) - Number(path.dirname(a) === path.dirname(abs)))
+    .slice(0, 20);
+  return files.map((f) => readFileSync(f, 'utf8'));
 }
 
 function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {

@@ -52,8 +52,8 @@ describe('ts-codefix on a real TypeScript project', () => {
         '--- a/src/score.ts',
         '+++ b/src/score.ts',
         '@@ -1,3 +1,5 @@',
-        // The project imports with .ts extensions (allowImportingTsExtensions), so the fix does too.
-        '+import { clamp } from "./range.ts";',
+        // The project imports with .ts extensions (allowImportingTsExtensions) and single quotes: so does the fix.
+        "+import { clamp } from './range.ts';",
         '+',
         ' export function score(raw: number): number {',
         '   return clamp(raw, 0, 100);',
@@ -74,7 +74,7 @@ describe('ts-codefix on a real TypeScript project', () => {
     expect(tsCodefixFixer.appliesTo(fixContext(wt.dir, ref).cluster, ref)).toBe(true);
     const result = await tsCodefixFixer.propose(fixContext(wt.dir, ref));
     expect(result).toMatchObject({ kind: 'edited' });
-    expect(wt.diff()).toContain('+import { clamp } from "./range.ts";\n');
+    expect(wt.diff()).toContain("+import { clamp } from './range.ts';\n");
     expect(wt.diff()).not.toContain('src/load.ts');
   });
 
