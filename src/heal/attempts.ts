@@ -86,8 +86,10 @@ export async function attemptCluster(ctx: HealContext, job: ClusterJob, earlier:
   if (tries.length === 0) {
     out.reason = out.notes.some((n) => n.result === 'unfixable')
       ? `unfixable: ${out.notes.filter((n) => n.result === 'unfixable').map((n) => `${n.fixer}: ${n.reason}`).join('; ')}`
-      : 'no fixer produced a candidate patch';
-    if (!out.attempts.some((a) => a.outcome === 'unfixable')) out.attempts.push(record(job, nextNumber(out), 'none', 'no-candidate', out.reason, Date.now()));
+      : out.notes.some((n) => n.result === 'budget-exhausted')
+        ? `no candidate patch; ${out.notes.filter((n) => n.result === 'budget-exhausted').map((n) => `${n.fixer}: ${n.reason}`).join('; ')}`
+        : 'no fixer produced a candidate patch';
+    if (!out.attempts.some((a) => a.outcome === 'unfixable' || a.outcome === 'budget-exhausted')) out.attempts.push(record(job, nextNumber(out), 'none', 'no-candidate', out.reason, Date.now()));
   } else {
     const last = tries[tries.length - 1]!;
     out.reason = `${tries.length} candidate(s) rejected; last (${last.fixer}): ${last.reason}`;
@@ -153,6 +155,12 @@ async function nextCandidate(
       out.notes.push({ fixer: fixer.id, result: 'unfixable', reason: res.reason });
       const rec = record(job, nextNumber(out), fixer.id, 'unfixable', res.reason, Date.now(), undefined, 0, res.costUsd);
       out.attempts.push(rec);
+      continue;
+    }
+    if (res.kind === 'budget-exhausted') {
+      exhausted.add(fixer.id);
+      out.notes.push({ fixer: fixer.id, result: 'budget-exhausted', reason: res.reason });
+      out.attempts.push(record(job, nextNumber(out), fixer.id, 'budget-exhausted', res.reason, Date.now(), undefined, 0, res.costUsd));
       continue;
     }
     const patch = await timed(ctx, 'sandbox', () => ctx.session.sandbox.diff());

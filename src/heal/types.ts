@@ -89,7 +89,7 @@ export interface HealOptions {
 /** A fixer asked about a cluster that offered nothing (or an edit that was not usable), with why. */
 export interface FixerNote {
   fixer: string;
-  result: 'pass' | 'unfixable' | 'no-change' | 'repeat' | 'error';
+  result: 'pass' | 'unfixable' | 'no-change' | 'repeat' | 'error' | 'budget-exhausted';
   reason: string;
 }
 
