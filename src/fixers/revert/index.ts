@@ -40,7 +40,7 @@ export const revertFixer: Fixer = {
     if (tests.length === 0) return { kind: 'pass', reason: 'no re-runnable failing test to bisect' };
     let found: BisectResult;
     try {
-      found = await bisect({ repoDir: ctx.worktree, probe: testsProbe(tests, ctx.config), linkDirs: ctx.config.heal.link_dirs, signal: ctx.signal, log: ctx.log });
+      found = await bisect({ repoDir: ctx.worktree, probe: testsProbe(tests, ctx.config), maxBack: 32, linkDirs: ctx.config.heal.link_dirs, signal: ctx.signal, log: ctx.log });
     } catch (err) {
       if (isSutureError(err)) return { kind: 'unfixable', reason: `bisect: ${err.message}` };
       throw err;
