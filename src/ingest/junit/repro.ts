@@ -69,6 +69,8 @@ export function reproCommand(r: ReproInput): string | undefined {
       return shellJoin(['mvn', 'test', `-Dtest=${r.classname}#${method}`]);
     }
     case 'phpunit': {
+      // A .phpt test is a file of its own: run it by path.
+      if (file?.endsWith('.phpt')) return shellJoin(['vendor/bin/phpunit', file]);
       const method = r.name.replace(/ with data set .*$/, '');
       return shellJoin(['vendor/bin/phpunit', '--filter', `/::${escapeRegExp(method)}( with data set .*)?$/`, ...(file ? [file] : [])]);
     }

@@ -27,7 +27,7 @@ let lastTypeIsClass = false;
 function typeNamesClass(t: string): boolean {
   if (t === lastType) return lastTypeIsClass;
   lastType = t;
-  lastTypeIsClass = !GENERIC_TYPES.has(t.toLowerCase()) && /^[\w$.:<>`+-]+$/.test(t) && !/^[A-Z_]+$/.test(t);
+  lastTypeIsClass = !GENERIC_TYPES.has(t.toLowerCase()) && /^[\w$.:<>`+\\-]+$/.test(t) && !/^[A-Z_]+$/.test(t);
   return lastTypeIsClass;
 }
 
