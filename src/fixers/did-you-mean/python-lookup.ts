@@ -35,6 +35,31 @@ export async function namesInScope(text: string, line: number, column: number): 
   });
 }
 
+/**
+ * CPython's other NameError hint: inside a method, a name that is an attribute of the instance is
+ * suggested as `self.<name>`. True when the enclosing function's first parameter is `self` and the
+ * enclosing class (bases in the same file) surely has the attribute.
+ */
+export async function isSelfAttribute(text: string, line: number, column: number, name: string): Promise<boolean> {
+  return withTrees('python', [text], ([root]) => {
+    const node = root!.descendantForPosition({ row: line - 1, column: column - 1 });
+    let fn: Node | null = node;
+    while (fn && fn.type !== 'function_definition') fn = fn.parent;
+    let cls: Node | null = fn?.parent ?? null;
+    while (cls && cls.type !== 'class_definition' && cls.type !== 'function_definition') cls = cls.parent;
+    if (!fn || !cls || cls.type !== 'class_definition') return false;
+    const first = fn.childForFieldName('parameters')?.namedChildren[0];
+    if (first?.type !== 'identifier' || first.text !== 'self') return false;
+    const lookup = (base: string): Node | undefined => findClasses(root!, base)[0];
+    try {
+      return classAttributes(cls, lookup).has(name);
+    } catch (err) {
+      if (err instanceof OpenScope) return false;
+      throw err;
+    }
+  });
+}
+
 /** Attributes of class `name`, defined once in the repository (bases resolved there too). */
 export async function attributesOfClass(name: string, env: SuggestEnv): Promise<Names> {
   const defining: Array<{ file: string; text: string }> = [];

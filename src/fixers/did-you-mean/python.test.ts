@@ -75,6 +75,17 @@ describe('did-you-mean on a real pytest project', () => {
     expect(pytest(wt.dir, 'test_roots.py').code).toBe(0);
   });
 
+  it("suggests self.<name> for a bare instance attribute inside a method, as CPython would", async () => {
+    const wt = setup();
+    writeFileSync(path.join(wt.dir, 'account.py'), 'class Account:\n    def __init__(self, balance):\n        self.balance = balance\n\n    def doubled(self):\n        return balance * 2\n');
+    writeFileSync(path.join(wt.dir, 'test_account.py'), 'from account import Account\n\n\ndef test_doubled():\n    assert Account(4).doubled() == 8\n');
+    const events = await junitEvents(pytest(wt.dir, 'test_account.py').xml, wt.dir);
+    expect(events.map((e) => e.message)).toEqual(["name 'balance' is not defined"]);
+    expect(await didYouMeanFixer.propose(fixContext(wt.dir, events))).toMatchObject({ kind: 'edited' });
+    expect(readFileSync(path.join(wt.dir, 'account.py'), 'utf8')).toContain('        return self.balance * 2\n');
+    expect(pytest(wt.dir, 'test_account.py').code).toBe(0);
+  });
+
   it('refuses a name equally close to two names in scope, and a class whose base is not in the repository', async () => {
     const wt = setup();
     const pickPy =

@@ -3,7 +3,7 @@ import type { FailureEvent } from '../../events/index.js';
 import { eventLocations, type SourceLocation } from '../shared/locations.js';
 import { uniqueNearMiss } from '../shared/near-miss.js';
 import { findOccurrences, type TokenRole } from '../shared/token-edit.js';
-import { attributesOfClass, namesInScope, namesOfModule, type Names } from './python-lookup.js';
+import { attributesOfClass, isSelfAttribute, namesInScope, namesOfModule, type Names } from './python-lookup.js';
 import type { SuggestionSource, SuggestOutcome, SuggestEnv } from './types.js';
 
 interface PyError {
@@ -73,6 +73,9 @@ export const pythonSource: SuggestionSource = {
     const at: SourceLocation = { ...pinned.loc, column: pinned.column };
     const own = SUGGESTED.exec(`${event.message}\n${event.stack ?? ''}`)?.[1] ?? (/^[\w.]+$/.test(event.suggestion ?? '') ? event.suggestion : undefined);
     if (own) return { suggestion: { from, to: own, role: e.role, lang: 'python', locations: [at], exact: true, source: `python ${e.kind}` } };
+    if (e.kind === 'NameError' && (await isSelfAttribute(pinned.text, at.line, pinned.column, from))) {
+      return { suggestion: { from, to: `self.${from}`, role: e.role, lang: 'python', locations: [at], exact: true, source: 'python NameError: an attribute of self' } };
+    }
     const names = await e.lookup(m, pinned, env);
     if (!names.ok) return { refused: `${e.kind} '${from}' at ${at.file}:${at.line}: ${names.reason}` };
     const pick = uniqueNearMiss(from, names.names);
