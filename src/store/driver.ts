@@ -28,6 +28,8 @@ export interface SqlDriver extends SqlExecutor {
   withMigrationLock<T>(fn: (x: SqlExecutor) => Promise<T>): Promise<T>;
   /** True when the migrations table exists (a brand-new database has none). */
   hasMigrationsTable(): Promise<boolean>;
+  /** Refreshes planner statistics after bulk writes (SQLite: PRAGMA optimize; PostgreSQL: VACUUM ANALYZE). */
+  optimize(): Promise<void>;
   /** Column names of a table as the database sees them (for the schema conformance test). */
   columnsOf(table: string): Promise<string[]>;
   close(): Promise<void>;

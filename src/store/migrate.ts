@@ -36,7 +36,10 @@ export async function migrate(driver: SqlDriver, upTo = LATEST_VERSION): Promise
     let to = from;
     for (const m of MIGRATIONS) {
       if (m.version <= from || m.version > upTo) continue;
-      for (const statement of m.statements) await x.run(typeof statement === 'string' ? statement : statement(driver.kind));
+      for (const statement of m.statements) {
+        const sql = typeof statement === 'string' ? statement : statement(driver.kind);
+        if (sql) await x.run(sql);
+      }
       await x.run(`INSERT INTO suture_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, Date.now()]);
       to = m.version;
     }

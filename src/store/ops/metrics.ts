@@ -43,17 +43,19 @@ export async function computeMetrics(db: SqlDriver, q: MetricsQuery, now = Date.
       args(),
     ),
     // Time to green: from a red (or healed) run's start to the end of the first green run on the same
-    // repository and branch that started at or after it (the run itself, when it healed). The index on
-    // (repo, branch, started_at) makes "the first one" a short forward walk.
+    // repository and branch that started at or after it (the run itself, when it healed). A running
+    // minimum over the branch's runs, newest first, finds that run for every run in one sorted pass
+    // (greens after the window count, so the inner query is not limited to it).
     db.all<{ ms: number | null }>(
-      `SELECT avg(green_at - started_at) AS ms FROM (
-         SELECT r.started_at, (SELECT g.finished_at FROM runs g
-                                WHERE g.repo = r.repo AND g.branch = r.branch AND g.started_at >= r.started_at
-                                  AND g.status IN ('passed', 'healed') AND g.finished_at IS NOT NULL
-                                ORDER BY g.started_at LIMIT 1) AS green_at
-           FROM runs r WHERE r.started_at >= ? AND r.started_at < ? AND r.status IN ('failed', 'healed')${repoSql.replace('repo', 'r.repo')}) t
-        WHERE green_at IS NOT NULL`,
-      args(),
+      `SELECT avg(g.finished_at - t.started_at) AS ms FROM (
+         SELECT repo, branch, started_at, status,
+                MIN(CASE WHEN status IN ('passed', 'healed') AND finished_at IS NOT NULL THEN started_at END)
+                  OVER (PARTITION BY repo, branch ORDER BY started_at DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS green_start
+           FROM runs${q.repo === undefined ? '' : ' WHERE repo = ?'}) t
+       JOIN runs g ON g.repo = t.repo AND g.branch = t.branch AND g.started_at = t.green_start
+                  AND g.status IN ('passed', 'healed') AND g.finished_at IS NOT NULL
+      WHERE t.started_at >= ? AND t.started_at < ? AND t.status IN ('failed', 'healed')`,
+      q.repo === undefined ? [since, until] : [q.repo, since, until],
     ),
     db.all<{ repo: string; category: string; day: number; resolution: string; n: number; first_try: number; ttf_sum: number | null; ttf_n: number }>(
       `SELECT repo, category, at / ${DAY_MS} AS day, resolution, count(*) AS n, count(*) FILTER (WHERE attempts = 1) AS first_try,

@@ -103,5 +103,6 @@ export async function importRows(db: SqlDriver, rows: AsyncIterable<ExportRow>):
     if (pending.values.length >= PAGE) await flush();
   }
   await flush();
+  if (inserted >= 10_000) await db.optimize();
   return inserted;
 }

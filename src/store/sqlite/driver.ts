@@ -104,6 +104,10 @@ class SqliteDriver implements SqlDriver {
     return (rows[0]?.n ?? 0) > 0;
   }
 
+  async optimize(): Promise<void> {
+    await this.#serial(async () => void this.#guard(() => this.db.pragma('optimize')));
+  }
+
   async columnsOf(table: string): Promise<string[]> {
     const rows = await this.all<{ name: string }>(`SELECT name FROM pragma_table_info(?)`, [table]);
     return rows.map((r) => r.name);
