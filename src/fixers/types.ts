@@ -28,13 +28,22 @@ export interface FixContext {
 
 export type FixResult =
   /** Files under the worktree were changed; `summary` says what and why. */
-  | { kind: 'edited'; summary: string; costUsd?: number }
+  | ({ kind: 'edited'; summary: string; costUsd?: number } & FixTestTime)
   /** The fixer is sure this cannot be fixed by it (or at all) and says why: recorded, never retried by it. */
-  | { kind: 'unfixable'; reason: string; costUsd?: number }
+  | ({ kind: 'unfixable'; reason: string; costUsd?: number } & FixTestTime)
   /** Not this fixer's kind of failure, or nothing to offer: the loop asks the next fixer. */
-  | { kind: 'pass'; reason: string; costUsd?: number }
+  | ({ kind: 'pass'; reason: string; costUsd?: number } & FixTestTime)
   /** A model budget (calls, tokens, money) is spent: recorded as a 'budget-exhausted' attempt, never retried by it. */
   | { kind: 'budget-exhausted'; reason: string; costUsd?: number };
+
+/**
+ * Test runs a fixer made itself (bisect and revert re-run the failing tests), so the loop can count
+ * their time as time in test commands rather than as its own overhead.
+ */
+export interface FixTestTime {
+  testRuns?: number;
+  testMs?: number;
+}
 
 export interface Fixer {
   /** Folder name under src/fixers/. */

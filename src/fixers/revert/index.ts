@@ -38,36 +38,48 @@ export const revertFixer: Fixer = {
   async propose(ctx: FixContext): Promise<FixResult> {
     const tests = testRefs(ctx.events);
     if (tests.length === 0) return { kind: 'pass', reason: 'no re-runnable failing test to bisect' };
+    const time = { testRuns: 0, testMs: 0 };
+    const timed = async <T>(run: () => Promise<T>): Promise<T> => {
+      const t0 = Date.now();
+      try {
+        return await run();
+      } finally {
+        time.testRuns += 1;
+        time.testMs += Date.now() - t0;
+      }
+    };
+    const bisectProbe = testsProbe(tests, ctx.config);
+    const result = (r: FixResult): FixResult => ({ ...r, ...time });
     let found: BisectResult;
     try {
-      found = await bisect({ repoDir: ctx.worktree, probe: testsProbe(tests, ctx.config), maxBack: 32, linkDirs: ctx.config.heal.link_dirs, signal: ctx.signal, log: ctx.log });
+      found = await bisect({ repoDir: ctx.worktree, probe: (dir, signal) => timed(() => bisectProbe(dir, signal)), maxBack: 32, linkDirs: ctx.config.heal.link_dirs, signal: ctx.signal, log: ctx.log });
     } catch (err) {
-      if (isSutureError(err)) return { kind: 'unfixable', reason: `bisect: ${err.message}` };
+      if (isSutureError(err)) return result({ kind: 'unfixable', reason: `bisect: ${err.message}` });
       throw err;
     }
     const commit = found.firstBad;
-    if (!commit) return { kind: 'unfixable', reason: `bisect could not single out a commit (skipped commits left: ${found.candidates.map((c) => c.sha.slice(0, 10)).join(', ')})` };
+    if (!commit) return result({ kind: 'unfixable', reason: `bisect could not single out a commit (skipped commits left: ${found.candidates.map((c) => c.sha.slice(0, 10)).join(', ')})` });
     const label = `${commit.sha.slice(0, 10)} "${commit.subject}"`;
     const parents = (await gitOut(ctx.worktree, ['rev-list', '--parents', '-n', '1', commit.sha])).trim().split(/\s+/).length - 1;
-    if (parents !== 1) return { kind: 'unfixable', reason: `${label} first broke the tests but is a ${parents === 0 ? 'root' : 'merge'} commit: reverting it needs a person` };
+    if (parents !== 1) return result({ kind: 'unfixable', reason: `${label} first broke the tests but is a ${parents === 0 ? 'root' : 'merge'} commit: reverting it needs a person` });
     const hunks = (await commitHunks(ctx.worktree, commit.sha)).filter((h) => !isTestFile(h.file));
-    if (hunks.length === 0) return { kind: 'unfixable', reason: `${label} first broke the tests but changes only test files (or binaries): not reverted` };
+    if (hunks.length === 0) return result({ kind: 'unfixable', reason: `${label} first broke the tests but changes only test files (or binaries): not reverted` });
     const ordered = orderHunks(hunks, ctx.events);
-    const probe = async (): Promise<boolean> => (await probeWorktree(ctx, tests)) === 'good';
+    const probe = async (): Promise<boolean> => (await timed(() => probeWorktree(ctx, tests))) === 'good';
     for (const h of ordered.slice(0, MAX_HUNK_TRIALS)) {
       if (ctx.signal.aborted) break;
       if (!(await revertPatches(ctx.worktree, [h.patch]))) continue;
       ctx.log(`revert: trying ${h.file} ${h.header} of ${label}`);
       if (await probe()) {
-        return { kind: 'edited', summary: `reverted 1 of ${hunks.length} hunk(s) of ${label} (${h.file} ${h.header}), the commit that first broke ${tests.length === 1 ? tests[0]!.test_id : `${tests.length} tests`} (bisect: ${found.steps.length} test runs)` };
+        return result({ kind: 'edited', summary: `reverted 1 of ${hunks.length} hunk(s) of ${label} (${h.file} ${h.header}), the commit that first broke ${tests.length === 1 ? tests[0]!.test_id : `${tests.length} tests`} (bisect: ${found.steps.length} test runs)` });
       }
       await restorePatches(ctx.worktree, [h.patch]);
     }
     if (hunks.length > 1 && (await revertPatches(ctx.worktree, hunks.map((h) => h.patch)))) {
-      if (await probe()) return { kind: 'edited', summary: `reverted all ${hunks.length} non-test hunks of ${label}, the commit that first broke the tests (no single hunk was enough)` };
+      if (await probe()) return result({ kind: 'edited', summary: `reverted all ${hunks.length} non-test hunks of ${label}, the commit that first broke the tests (no single hunk was enough)` });
       await restorePatches(ctx.worktree, hunks.map((h) => h.patch));
     }
-    return { kind: 'unfixable', reason: `${label} first broke the tests, but reverting its hunks (singly or together) does not make them pass at HEAD` };
+    return result({ kind: 'unfixable', reason: `${label} first broke the tests, but reverting its hunks (singly or together) does not make them pass at HEAD` });
   },
 };
 

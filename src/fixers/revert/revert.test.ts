@@ -60,6 +60,9 @@ describe('revert', () => {
     expect(readFileSync(path.join(wt.dir, 'calc.go'), 'utf8')).toContain('// Add returns a + b.');
     expect(readFileSync(path.join(wt.dir, 'calc.go'), 'utf8')).toContain('func Half(x int) int');
     expect(ctx.lines.filter((l) => l.startsWith('revert: trying'))).toHaveLength(2);
+    // 5 bisect probes (HEAD, HEAD~1, HEAD~2, HEAD~4 good, then git's one step) + 2 hunk trials, reported to the loop.
+    expect(ctx.lines.filter((l) => l.startsWith('bisect: '))).toHaveLength(5);
+    expect(result).toMatchObject({ testRuns: 7, testMs: expect.any(Number) });
     expect(run('go', ['test', './...'], wt.dir).code).toBe(0);
   });
 
