@@ -3,8 +3,9 @@
  * compares the wall time of suture's full run with its targeted re-run of the 3 failures, and measures
  * suture's own overhead (detect + parse + write) against the bare test command.
  *
- * Each test does a few milliseconds of real work (hashing), as real tests do; a suite of empty tests
- * would only measure process start-up. Medians of REPEAT runs; everything runs in a temp dir.
+ * Each test takes TEST_MS milliseconds (a timer, as an I/O-bound test would; default 20) and then
+ * asserts: a suite of empty tests would only measure process start-up, and timers keep the shared
+ * machine free for others. Medians of REPEAT runs; everything runs in a temp dir.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ const FILES = 20;
 const PER_FILE = 15;
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const FAILING = new Set(['3:7', '11:2', '17:12']);
+const TEST_MS = Number(process.env.BENCH_TEST_MS ?? 20);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -30,12 +32,12 @@ function vitestProject(dir: string): string[] {
   mkdirSync(path.join(dir, 'test'));
   writeFileSync(
     path.join(dir, 'test', 'work.js'),
-    `import { createHash } from 'node:crypto';\nexport function work(seed) {\n  let h = String(seed);\n  for (let i = 0; i < 2500; i++) h = createHash('sha256').update(h).digest('hex');\n  return h.length;\n}\n`,
+    `import { setTimeout } from 'node:timers/promises';\nexport async function work() {\n  await setTimeout(${TEST_MS});\n  return 64;\n}\n`,
   );
   for (let f = 0; f < FILES; f++) {
     const tests = Array.from({ length: PER_FILE }, (_, t) => {
       const bad = FAILING.has(`${f}:${t}`);
-      return `  it('case ${t}', () => {\n    expect(work(${f * 100 + t})).toBe(${bad ? 63 : 64});\n  });`;
+      return `  it('case ${t}', async () => {\n    expect(await work()).toBe(${bad ? 63 : 64});\n  });`;
     }).join('\n');
     writeFileSync(path.join(dir, 'test', `suite${f}.test.js`), `import { describe, expect, it } from 'vitest';\nimport { work } from './work.js';\n\ndescribe('suite ${f}', () => {\n${tests}\n});\n`);
   }
@@ -45,9 +47,9 @@ function vitestProject(dir: string): string[] {
 function pytestProject(dir: string): string[] {
   writeFileSync(path.join(dir, 'pytest.ini'), '[pytest]\ntestpaths = tests\n');
   mkdirSync(path.join(dir, 'tests'));
-  writeFileSync(path.join(dir, 'tests', 'conftest.py'), 'import hashlib\nimport pytest\n\n\n@pytest.fixture\ndef work():\n    def run(seed):\n        h = str(seed).encode()\n        for _ in range(2500):\n            h = hashlib.sha256(h).hexdigest().encode()\n        return len(h)\n    return run\n');
+  writeFileSync(path.join(dir, 'tests', 'conftest.py'), `import time\nimport pytest\n\n\n@pytest.fixture\ndef work():\n    def run():\n        time.sleep(${TEST_MS / 1000})\n        return 64\n    return run\n`);
   for (let f = 0; f < FILES; f++) {
-    const tests = Array.from({ length: PER_FILE }, (_, t) => `def test_case_${t}(work):\n    assert work(${f * 100 + t}) == ${FAILING.has(`${f}:${t}`) ? 63 : 64}\n`).join('\n\n');
+    const tests = Array.from({ length: PER_FILE }, (_, t) => `def test_case_${t}(work):\n    assert work() == ${FAILING.has(`${f}:${t}`) ? 63 : 64}\n`).join('\n\n');
     writeFileSync(path.join(dir, 'tests', `test_suite${f}.py`), `${tests}`);
   }
   return ['python3', '-m', 'pytest', '-q', '-p', 'no:cacheprovider'];
@@ -111,7 +113,7 @@ const rows: Row[] = [];
 if (wanted.includes('vitest')) rows.push(await bench('vitest', vitestProject));
 if (wanted.includes('pytest')) rows.push(await bench('pytest', pytestProject));
 const header = '| suite | tests | full run (s) | targeted re-run of 3 (s) | speed-up | test command inside the run (s) | detect + parse + write (s) | overhead | bare command, no reporters (s) |';
-console.log(`\nsuture bench:rerun: ${FILES * PER_FILE} tests per suite, 3 failing; medians of ${REPEAT} runs\n`);
+console.log(`\nsuture bench:rerun: ${FILES * PER_FILE} tests per suite (${FILES} files), 3 failing, each test ${TEST_MS} ms; medians of ${REPEAT} runs\n`);
 console.log(header);
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {

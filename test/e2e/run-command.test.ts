@@ -45,7 +45,7 @@ describe('suture run', () => {
     const fx = copyFixture('node-test');
     try {
       const out = path.join(fx.root, 'reports');
-      const r = await runCli(['run', fx.root, '--out', out, '--reruns', '0', '--json'], { env: { CI: 'true' } });
+      const r = await runCli(['run', fx.root, '--out', out, '--reruns', '0', '--json'], { env: { CI: 'true' }, timeoutMs: 120_000 });
       expect(r.code).toBe(1);
       const json = JSON.parse(r.stdout);
       expect(json.totals).toEqual({ tests: 6, passed: 4, failed: 2, errored: 0, skipped: 0, flaky: 0 });
@@ -70,7 +70,7 @@ describe('suture run', () => {
         ['build', 'go', 'gosvc/main.go', 7, null, 'cd gosvc && go test -json ./...'],
         ['build', 'python', 'py/bad.py', 1, null, 'cd py && python3 -m compileall -q .'],
       ]);
-      const noChecks = await runCli(['run', fx.root, '--out', path.join(fx.root, 'r2'), '--no-checks'], { env: { CI: 'true' } });
+      const noChecks = await runCli(['run', fx.root, '--out', path.join(fx.root, 'r2'), '--no-checks'], { env: { CI: 'true' }, timeoutMs: 120_000 });
       expect(readEvents(path.join(fx.root, 'r2')).map((e) => e.kind)).toEqual(['build']);
       expect(noChecks.stderr).not.toMatch(/tsc|eslint|compileall/);
     } finally {
@@ -82,7 +82,7 @@ describe('suture run', () => {
     const fx = copyFixture('monorepo');
     try {
       const out = path.join(fx.root, 'reports');
-      const r = await runCli(['run', fx.root, '--out', out, '--only', 'packages/web', '--json'], { env: { CI: 'true' } });
+      const r = await runCli(['run', fx.root, '--out', out, '--only', 'packages/web', '--json'], { env: { CI: 'true' }, timeoutMs: 120_000 });
       expect(r.code, r.stderr).toBe(0);
       const json = JSON.parse(r.stdout);
       expect(json.commands.map((c: { package: string; id: string }) => `${c.package}:${c.id}`)).toEqual(['packages/web:vitest', 'packages/web:tsc']);

@@ -7,7 +7,7 @@ describe('suture runs real non-JavaScript test tools', () => {
   it('pytest', () =>
     checkFramework({
       fixture: 'pytest',
-      rerun: true,
+      reruns: 1,
       runner: 'pytest',
       failure: {
         test_id: 'tests/test_calc.py::test_multiplies',
