@@ -123,9 +123,12 @@ export function baselines(log: string): { grepFirst: string; grepLast: string; t
   return { grepFirst: errs[0] ?? '', grepLast: errs[errs.length - 1] ?? '', tail1: lines[lines.length - 1] ?? '', tail10: lines.slice(-10).join('\n') };
 }
 
+// Severity labels say nothing about the cause; a result need not repeat them.
+const SEVERITY = new Set(['error', 'errors', 'err', 'warning', 'warn', 'fatal', 'npm', 'info']);
+
 /** Does this text state the cause? At least 80% of the cause line's words appear in it. */
 export function states(text: string, cause: string): boolean {
-  const words = cause.toLowerCase().match(/[a-z0-9_]{2,}/g) ?? [];
+  const words = (cause.toLowerCase().match(/[a-z0-9_]{2,}/g) ?? []).filter((w) => !SEVERITY.has(w));
   if (words.length === 0) return false;
   const have = new Set(text.toLowerCase().match(/[a-z0-9_]{2,}/g) ?? []);
   return words.filter((w) => have.has(w)).length / words.length >= 0.8;

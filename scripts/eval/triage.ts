@@ -78,7 +78,7 @@ async function extraction(examples: Example[]) {
     const il = i % 7 === 0;
     const log = wrapLog(e, style, { interleave: il });
     const found: string[] = [];
-    for await (const r of extractCiLog(Readable.from([log]), { repoRoot: '/', displayName: e.id })) found.push(`${r.error_class ?? ''} ${r.error_code ?? ''} ${r.message ?? ''}\n${(r.stack ?? '').slice(0, 2000)}`);
+    for await (const r of extractCiLog(Readable.from([log]), { repoRoot: '/', displayName: e.id })) found.push(`${r.file ?? ''}:${r.line ?? ''} ${r.error_class ?? ''} ${r.error_code ?? ''} ${r.message ?? ''}\n${(r.stack ?? '').slice(0, 2000)}`);
     n++;
     results += found.length;
     const b = baselines(log);

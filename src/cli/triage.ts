@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { repoId } from '../heal/ids.js';
 import { openStore, storeExists } from '../store/index.js';
@@ -65,7 +65,9 @@ export const registerTriage: RegisterCommand = (program, setExitCode) => {
     .option('-o, --out <file>', 'where to write the model (default: .suture/triage-model.json)')
     .option('--json', 'print the evaluation as JSON')
     .option('--root <dir>', 'repository root', '.')
-    .action(async (flags: { data?: string; custom?: string; out?: string; json?: boolean; root?: string }) => {
+    .action(async (_flags: unknown, cmd: Command) => {
+      // Options shared with `triage` itself (--out, --json, --root) land on the parent unless merged.
+      const flags = cmd.optsWithGlobals<{ data?: string; custom?: string; out?: string; json?: boolean; root?: string }>();
       await runTrain({ root: path.resolve(flags.root ?? '.'), stdout: process.stdout, stderr: process.stderr, ...(flags.data ? { data: flags.data } : {}), ...(flags.custom ? { custom: flags.custom } : {}), ...(flags.out ? { out: flags.out } : {}), ...(flags.json ? { json: true } : {}) });
     });
 
@@ -80,7 +82,8 @@ export const registerTriage: RegisterCommand = (program, setExitCode) => {
     .option('--step <name>', 'the CI step it came from ("Install dependencies")')
     .option('--json', 'print the classification as JSON')
     .option('--root <dir>', 'repository root (for suture.yml triage settings)', '.')
-    .action(async (message: string, flags: { framework?: string; kind?: string; class?: string; code?: string; step?: string; json?: boolean; root?: string }) => {
+    .action(async (message: string, _flags: unknown, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<{ framework?: string; kind?: string; class?: string; code?: string; step?: string; json?: boolean; root?: string }>();
       const root = path.resolve(flags.root ?? '.');
       await runPredict({ message, config: await loadConfig(root), root, stdin: process.stdin, stdout: process.stdout, ...(flags.framework ? { framework: flags.framework } : {}), ...(flags.kind ? { kind: flags.kind } : {}), ...(flags.class ? { errorClass: flags.class } : {}), ...(flags.code ? { errorCode: flags.code } : {}), ...(flags.step ? { step: flags.step } : {}), ...(flags.json ? { json: true } : {}) });
     });
@@ -94,7 +97,8 @@ export const registerTriage: RegisterCommand = (program, setExitCode) => {
     .option('--top <n>', 'rows per table', positiveInt)
     .option('--json', 'print the trends as JSON')
     .option('--root <dir>', 'repository root', '.')
-    .action(async (inputs: string[], flags: { since?: string; repo?: string; top?: number; json?: boolean; root?: string }) => {
+    .action(async (inputs: string[], _flags: unknown, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<{ since?: string; repo?: string; top?: number; json?: boolean; root?: string }>();
       const root = path.resolve(flags.root ?? '.');
       await runAnalyze({ inputs, root, config: await loadConfig(root), stdin: process.stdin, stdout: process.stdout, ...(flags.since ? { since: flags.since } : {}), ...(flags.repo ? { repo: flags.repo } : {}), ...(flags.top ? { top: flags.top } : {}), ...(flags.json ? { json: true } : {}) });
     });

@@ -29,7 +29,7 @@ export function renderPrediction(c: Classification): string {
   return [
     `stage:         ${c.stage}`,
     `category:      ${c.category}`,
-    `confidence:    ${c.confidence.toFixed(2)} (${c.source === 'rule' ? `rule ${c.rule}` : 'model'})`,
+    `confidence:    ${c.confidence.toFixed(3)} (${c.source === 'rule' ? `rule ${c.rule}` : 'model'})`,
     `root cause:    ${c.rootCause}`,
     `suggested fix: ${c.suggestedFix}`,
     '',

@@ -8,7 +8,7 @@ function tools(stage: Stage, names: string[]): void {
 }
 tools('compile', ['tsc', 'typescript', 'javac', 'kotlinc', 'scalac', 'rustc', 'cargo-build', 'go-build', 'go-vet', 'gcc', 'g++', 'clang', 'make', 'cmake', 'msbuild', 'dotnet-build', 'mypy', 'pyright', 'py_compile', 'compileall', 'babel', 'webpack', 'vite', 'esbuild', 'rollup', 'swc', 'maven-compile', 'gradle-compile', 'python-compile']);
 tools('lint', ['eslint', 'prettier', 'stylelint', 'markdownlint', 'flake8', 'pylint', 'ruff', 'black', 'isort', 'pycodestyle', 'pyflakes', 'tabnanny', 'gofmt', 'golangci-lint', 'staticcheck', 'rustfmt', 'clippy', 'checkstyle', 'spotless', 'ktlint', 'shellcheck', 'hadolint', 'yamllint', 'cfn-lint', 'actionlint', 'rubocop', 'biome']);
-tools('test', ['jest', 'vitest', 'mocha', 'node-test', 'node:test', 'ava', 'tap', 'pytest', 'unittest', 'go-test', 'go', 'cargo-test', 'junit', 'surefire', 'testng', 'xunit', 'nunit', 'trx', 'playwright', 'cypress', 'karma', 'jasmine', 'rspec', 'phpunit', 'catch2', 'ctest', 'gotestsum']);
+tools('test', ['jest', 'vitest', 'mocha', 'node-test', 'node:test', 'ava', 'tap', 'pytest', 'unittest', 'doctest', 'go-test', 'cargo-test', 'junit', 'surefire', 'testng', 'xunit', 'nunit', 'trx', 'playwright', 'cypress', 'karma', 'jasmine', 'rspec', 'phpunit', 'catch2', 'ctest', 'gotestsum']);
 tools('dependency-install', ['npm-install', 'yarn', 'pnpm', 'pip', 'pipenv', 'poetry', 'uv', 'bundler', 'composer', 'cargo-fetch', 'go-mod', 'maven-dependency', 'gradle-dependency', 'nuget']);
 tools('docs', ['sphinx', 'docutils', 'mkdocs', 'typedoc', 'jsdoc', 'rustdoc', 'javadoc', 'doxygen', 'docusaurus']);
 tools('license', ['license-checker', 'cargo-deny', 'licensee', 'license-finder', 'fossa']);
@@ -38,7 +38,8 @@ const TEXT_STAGE: Array<[RegExp, Stage]> = [
   [/\(ERROR\/\d\)|\(SEVERE\/\d\)|\(WARNING\/\d\)|sphinx|docutils|toctree/i, 'docs'],
 ];
 
-const KIND_STAGE: Record<string, Stage | undefined> = { test: 'test', typecheck: 'compile', build: 'compile', lint: 'lint' };
+// "build" and "runtime" say little (an npm install, a deploy script and a compiler all print build output): the model decides those.
+const KIND_STAGE: Record<string, Stage | undefined> = { test: 'test', typecheck: 'compile', lint: 'lint' };
 
 /**
  * Decides the stage by rule when the evidence is unambiguous; undefined means "ask the model".

@@ -72,6 +72,8 @@ export interface Case {
   timeoutMs?: number;
   /** Files to make executable (or not): path → mode. */
   modes?: Record<string, number>;
+  /** The stage, when it depends on the variant (a build script vs a deploy script). */
+  stage?: string;
   /** A note on what was broken, stored with the example. */
   note?: string;
 }

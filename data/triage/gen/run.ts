@@ -54,7 +54,7 @@ async function runTemplate(t: Template, stats: Map<string, { ok: number; dropped
         template: t.id,
         tool: t.tool,
         lang: t.lang,
-        stage: t.stage,
+        stage: c.stage ?? t.stage,
         category: t.category,
         command: c.cmd,
         exit_code: code,

@@ -30,7 +30,7 @@ const EXIT_LINES: RegExp[] = [
   /^Exited with code (?:exit status )?(\d+)$/, // CircleCI
   /^script returned exit code (\d+)$/, // Jenkins
 ];
-const JOB_FAILED = /^(?:ERROR: Job failed: (?!exit code)(.*)|The job (?:running on runner .*|was canceled|exceeded .*)|No output has been received in the last .*|The operation was canceled\.)$/;
+const JOB_FAILED = /^(?:ERROR: Job failed(?: \(system failure\))?: (?!exit code)(.*)|The job (?:running on runner .*|was canceled|exceeded .*)|No output has been received in the last .*|The operation was canceled\.)$/;
 
 /**
  * Cleans one raw log line: colours, CI timestamps, GitLab section and Travis fold markers, carriage

@@ -64,7 +64,7 @@ export function detectWindow(lines: string[], ctx: DetectContext): Finding[] {
 
 /** Identity of a finding across overlapping windows: where it starts and who read it. */
 function keyOf(f: Finding): string {
-  return `${f.line}\u0000${f.result.framework}`;
+  return `${f.line}\u0000${f.result.framework}\u0000${(f.result.message ?? '').slice(0, 80)}`;
 }
 
 /**
@@ -120,7 +120,9 @@ export async function* extractCiLog(input: NodeJS.ReadableStream, opts: ParseOpt
     const strong = step.findings.filter((f) => f.strength >= STRONG);
     const chosen = strong.length ? strong : [];
     const ctx = ctxFor(step);
-    for (const a of step.annotations) {
+    // "The operation was canceled." only follows another runner message (a time limit): report the first.
+    const annotations = step.annotations.length > 1 ? step.annotations.filter((a) => !/^The operation was cancell?ed/.test(a.message)) : step.annotations;
+    for (const a of annotations) {
       if (strong.some((f) => (f.result.message ?? '').includes(a.message.slice(0, 60)))) continue;
       if (/^(?:The job|The runner|The hosted runner|The self-hosted runner|The operation was canceled)/.test(a.message) || chosen.length === 0) {
         chosen.push({ result: { kind: 'runtime', framework: 'ci', test_id: ids.next('ci', undefined, 'annotation', a.message), status: 'errored', message: a.message, ...(ctx.step ? { suite: ctx.step } : {}) }, line: a.index, end: a.index + 1, strength: 0.7 });
@@ -151,10 +153,21 @@ export async function* extractCiLog(input: NodeJS.ReadableStream, opts: ParseOpt
     }
   };
 
+  // A failure reported after its step (GitLab prints "Job failed" after the cleanup sections) belongs to
+  // the latest step that shows a cause.
+  const emitFailed = (step: Step): void => {
+    const hasCause = step.findings.some((f) => f.strength >= STRONG) || step.annotations.length > 0 || step.best.score >= 2.5;
+    const earlier = hasCause ? undefined : [...ended].reverse().find((s) => s.findings.some((f) => f.strength >= STRONG));
+    if (earlier) {
+      if (earlier.exitCode === undefined && step.exitCode !== undefined) earlier.exitCode = step.exitCode;
+      emit(earlier);
+    } else emit(step);
+  };
+
   const endStep = (): void => {
     scan(current, true);
     current.lines = [];
-    if (current.failed) emit(current);
+    if (current.failed) emitFailed(current);
     else {
       ended.push(current);
       if (ended.length > 50) ended.shift();
@@ -219,7 +232,8 @@ export async function* extractCiLog(input: NodeJS.ReadableStream, opts: ParseOpt
   }
   scan(current, true);
   current.lines = [];
-  if (current.failed || !structured) emit(current);
+  if (current.failed) emitFailed(current);
+  else if (!structured) emit(current);
   else ended.push(current);
   if (!anyEmitted) {
     // No step said it failed: the job-level failure belongs to the last step with a cause in it.

@@ -31,6 +31,8 @@ function rustDecision(code: string, s: Signal): RuleDecision | undefined {
 
 /** Codes given in the event's `error_code`, or printed in the text in the tool's own format. */
 export const codeRules: Rule[] = [
+  // npm answers E403 both for "no permission" and for "this version exists already"; the wording tells them apart.
+  { id: 'npm:publish-conflict', needles: ['cannot publish over', 'previously published'], re: /cannot publish over the previously published versions?|You cannot publish over/, category: 'configuration-error', stage: 'deploy' },
   {
     id: 'code:typescript',
     decide: (s) => {

@@ -1,5 +1,5 @@
 import { codeRules } from './code-rules.js';
-import { genericRules, runnerRules } from './infra.js';
+import { envRules, genericRules, runnerRules } from './infra.js';
 import { goLateRules, goRules, rustRules } from './go-rust.js';
 import { cRules } from './c.js';
 import { javascriptRules, testFrameworkRules } from './javascript.js';
@@ -34,6 +34,7 @@ const hookRule: Rule = {
 const innerRules: Rule[] = [
   ...codeRules,
   ...runnerRules,
+  ...envRules,
   ...gateRules,
   snapshotRule!,
   timeoutRule!,

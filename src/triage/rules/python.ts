@@ -14,7 +14,9 @@ export const pythonRules: Rule[] = [
   pattern('py:circular-import', 'import', ['partially initialized module'], /partially initialized module .* \(most likely due to a circular import\)/),
   pattern('py:import-name', 'import', ['cannot import name', 'attempted relative import', 'relative import'], /ImportError: (?:cannot import name|attempted relative import)|beyond top-level package/),
   pattern('py:name-error', 'undefined-name', ['nameerror', 'unboundlocalerror'], /\b(NameError|UnboundLocalError)\b/),
-  pattern('py:none-attribute', 'runtime-error', ["'nonetype' object"], /'NoneType' object (?:has no attribute|is not (?:subscriptable|iterable|callable))/),
+  // A None that came from os.getenv()/environ.get(): the variable is not set.
+  decided('py:none-from-env', ["'nonetype'", "not 'nonetype'"], /'NoneType'/, (s) => (/os\.getenv\(|environ\.get\(/.test(s.text) ? { category: 'environment-variable' } : undefined)),
+  pattern('py:none-attribute', 'runtime-error', ["'nonetype' object", "of type 'nonetype'"], /'NoneType' object (?:has no attribute|is not (?:subscriptable|iterable|callable))|object of type 'NoneType' has no/),
   pattern('py:attribute-error', 'api-contract-mismatch', ['attributeerror'], /\bAttributeError\b.*has no attribute/),
   pattern('py:call-signature', 'api-contract-mismatch', ['positional argument', 'keyword argument', 'required positional', 'takes no arguments', 'multiple values for argument', 'required keyword-only'], /\b\w+\(\) (?:takes (?:\d+|from \d+ to \d+) positional arguments? but \d+ (?:were|was) given|takes no arguments|missing \d+ required (?:positional|keyword-only) arguments?|got an unexpected keyword argument|got multiple values for argument)/),
   pattern('py:not-callable', 'api-contract-mismatch', ['object is not callable'], /TypeError: '\w+' object is not callable/),

@@ -80,7 +80,7 @@ export const goTemplates: Template[] = [
   go({ id: 'go-mod-invalid', tool: 'go', stage: 'compile', category: 'configuration-error', n: 8, expect: /go\.mod|go: /, make: (g) => ({ files: { 'go.mod': g.pick([`module ${modPath(g)}\n\ngo 1.19\n\nrequire (\n\tgithub.com/${g.noun()}/${g.noun()}\n)\n`, `module\n\ngo 1.19\n`, `module ${modPath(g)}\n\ngo 1.19\n${g.noun()} something\n`, `module ${modPath(g)}\n\ngo one.nineteen\n`]), 'main.go': 'package main\n\nfunc main() {}\n' }, cmd: g.pick(['go build ./...', 'go vet ./...', 'go test ./...']) }) }),
   go({ id: 'go-no-module', tool: 'go', stage: 'compile', category: 'configuration-error', n: 5, expect: /go\.mod file not found|cannot find main module|not in a module|does not contain main module/, make: (g) => ({ files: { [`${g.noun()}/main.go`]: 'package main\n\nfunc main() {}\n' }, cmd: g.pick(['go build ./...', 'go test ./...', 'go vet ./...']) }) }),
   go({
-    id: 'go-test-assert', tool: 'go-test', stage: 'test', category: 'assertion-failure', n: 18, expect: /--- FAIL/,
+    id: 'go-test-assert', tool: 'go-test', stage: 'test', category: 'assertion-failure', n: 18, expect: /--- FAIL/, cause: /_test\.go:\d+: /,
     make: (g) => {
       const a = g.int(1, 50), b = g.int(1, 50);
       return goTest(g, '\t_ = strings.ToUpper\n' + g.pick([

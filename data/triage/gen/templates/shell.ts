@@ -27,8 +27,9 @@ export const shellTemplates: Template[] = [
   sh({
     id: 'sh-not-executable', tool: 'bash', stage: 'test', category: 'permission-denied', n: 10, expect: /Permission denied/,
     make: (g) => {
-      const f = `scripts/${g.pick(['build', 'test', 'deploy', 'release', 'ci', 'bootstrap', 'check'])}${g.pick(['', '-' + g.noun()])}.sh`;
-      return { files: { [f]: `#!/usr/bin/env bash\necho "${g.noun()}"\n` }, modes: { [f]: 0o644 }, cmd: `./${f}${g.pick(['', ' --ci', ' all'])}` };
+      const [kind, stage] = g.pick([['build', 'compile'], ['test', 'test'], ['deploy', 'deploy'], ['release', 'deploy'], ['bootstrap', 'dependency-install'], ['check', 'test'], ['lint', 'lint']] as const);
+      const f = `scripts/${kind}${g.pick(['', '-' + g.noun()])}.sh`;
+      return { files: { [f]: `#!/usr/bin/env bash\necho "${g.noun()}"\n` }, modes: { [f]: 0o644 }, cmd: `./${f}${g.pick(['', ' --ci', ' all'])}`, stage };
     },
   }),
   sh({

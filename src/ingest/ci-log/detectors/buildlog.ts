@@ -34,7 +34,9 @@ function adapt(e: BuildLogExtractor): Detector {
       const out: Finding[] = [];
       let from = 0;
       for (const r of e.extract(lines, ctx.opts, ctx.ids)) {
-        const at = lineOf(lines, r.file && e.format !== 'python-traceback' ? r.file : (r.message ?? ''), from);
+        // The message's own line when it is printed verbatim (tsc, ESLint stylish), else the file's first mention.
+        let at = lineOf(lines, r.message ?? '', from);
+        if (at === from && r.file && !(lines[at] ?? '').includes((r.message ?? '').split('\n')[0]!.slice(0, 60))) at = lineOf(lines, r.file, from);
         from = at;
         if (ctx.step && r.suite === undefined) r.suite = ctx.step;
         // npm's ELIFECYCLE-style wrappers are dropped by the extractor; a python traceback from a test run

@@ -35,7 +35,13 @@ export const jestDetector: Detector = {
       const b = JEST_BLOCK.exec(l);
       if (!b || /^Console$|^\s*Console\s*$/.test(b[1]!)) continue;
       const end = blockEnd(lines, i + 1, (x) => JEST_STOP.test(x));
-      const { message, stack } = splitMessage(lines.slice(i + 1, end));
+      const block = lines.slice(i + 1, end);
+      const split = splitMessage(block);
+      const stack = split.stack;
+      let message = split.message;
+      // Jest's "unexpected token" help text is boilerplate; the parser's own error is under "Details:".
+      const details = block.findIndex((x) => x.trim() === 'Details:');
+      if (message.includes('Jest encountered an unexpected token') && details !== -1) message = `Jest encountered an unexpected token\n${dedent(block.slice(details + 1, details + 12)).join('\n')}`;
       const title = b[1]!.trim();
       const names = title.split(' › ');
       const suiteFailed = title === 'Test suite failed to run';
@@ -185,7 +191,7 @@ export const nodeTestDetector: Detector = {
         continue;
       }
       const spec = /^(\s*)✖ (.+?)(?: \([\d.]+m?s\))?$/.exec(l);
-      if (spec && !/failing tests:|^\s*✖ failing/.test(l)) {
+      if (spec && !/failing tests:|^\s*✖ failing|^\s*✖ \d+ problems? \(/.test(l)) {
         const indent = spec[1]!.length;
         const end = blockEnd(lines, i + 1, (x) => x.trim() !== '' && /^\s*/.exec(x)![0].length <= indent);
         const body = lines.slice(i + 1, end);

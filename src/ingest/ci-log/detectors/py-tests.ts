@@ -117,7 +117,7 @@ export const pythonMiscDetector: Detector = {
       const l = lines[i]!;
       const sorry = /^Sorry: (\w+Error): (.+?)(?: \(([^,()]+), line (\d+)\))?$/.exec(l);
       if (sorry) {
-        out.push(finding(ctx, i, 1, { kind: 'build', framework: 'py_compile', error_class: sorry[1], message: `${sorry[1]}: ${sorry[2]}`, line: sorry[4] ? Number(sorry[4]) : undefined }));
+        out.push(finding(ctx, i, 1, { kind: 'build', framework: 'py_compile', error_class: sorry[1], message: `${sorry[1]}: ${sorry[2]}`, file: repoPath(sorry[3], ctx), line: sorry[4] ? Number(sorry[4]) : undefined }));
         continue;
       }
       const tab = /^(\S+\.py) (\d+) '(.*)'$/.exec(l);
