@@ -5,6 +5,7 @@ import { healConfigSchema } from '../heal/config.js';
 import { llmConfigSchema } from '../fixers/llm/config.js';
 import { guardConfigSchema } from '../guard/config.js';
 import { storeConfigSchema } from '../store/config.js';
+import { secretsConfigSchema } from '../secrets/config.js';
 
 /**
  * suture.yml. Each stage owns its section's schema; this file only composes them.
@@ -19,6 +20,7 @@ export const configSchema = z
     llm: llmConfigSchema.prefault({}),
     guard: guardConfigSchema.prefault({}),
     store: storeConfigSchema.prefault({}),
+    secrets: secretsConfigSchema.prefault({}),
   })
   .strict();
 

@@ -5,8 +5,8 @@ import type { ChatProvider, ChatRequest, ChatResponse, ResolvedProvider } from '
  * Anthropic Messages through the official SDK. The SDK's own retries are off (maxRetries 0): suture's
  * retry loop (retry.ts) owns backoff, so it can cap a retry-after and fall back to another provider.
  */
-export function anthropicProvider(p: ResolvedProvider, apiKey: string): ChatProvider {
-  const client = new Anthropic({ apiKey, authToken: null, baseURL: p.baseUrl, timeout: p.timeoutMs, maxRetries: 0 });
+export function anthropicProvider(p: ResolvedProvider, apiKey: string, fetchImpl?: typeof fetch): ChatProvider {
+  const client = new Anthropic({ apiKey, authToken: null, baseURL: p.baseUrl, timeout: p.timeoutMs, maxRetries: 0, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   return {
     name: p.name,
     type: 'anthropic',

@@ -5,8 +5,8 @@ import { BadResponseError, estimateTokens, type ChatProvider, type ChatRequest, 
  * OpenAI Chat Completions through the official SDK, against any compatible base URL (OpenAI, Ollama,
  * vLLM, llama.cpp server, LM Studio, OpenRouter). SDK retries are off: retry.ts owns them.
  */
-export function openaiProvider(p: ResolvedProvider, apiKey: string): ChatProvider {
-  const client = new OpenAI({ apiKey, baseURL: p.baseUrl, timeout: p.timeoutMs, maxRetries: 0, organization: null, project: null });
+export function openaiProvider(p: ResolvedProvider, apiKey: string, fetchImpl?: typeof fetch): ChatProvider {
+  const client = new OpenAI({ apiKey, baseURL: p.baseUrl, timeout: p.timeoutMs, maxRetries: 0, organization: null, project: null, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   // api.openai.com's newer models take only max_completion_tokens; compatible servers know max_tokens.
   const official = /(^|\.)openai\.com$/.test(safeHost(p.baseUrl));
   const limit = official ? { max_completion_tokens: p.maxTokens } : { max_tokens: p.maxTokens };

@@ -1,0 +1,18 @@
+/** One change to one file: replace `search` (exact, once) by `replace`; an empty `search` creates the file. */
+export interface Edit {
+  file: string;
+  search: string;
+  replace: string;
+}
+
+export type Answer =
+  | { kind: 'unfixable'; explanation: string }
+  | { kind: 'edits'; explanation: string; edits: Edit[] };
+
+/** An answer that cannot be used as it is; its message goes back to the model. */
+export class AnswerError extends Error {
+  override readonly name = 'AnswerError';
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+  }
+}
