@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/load.js';
-import { EnvironmentError, ExitCode } from '../errors.js';
+import { EnvironmentError, ExitCode, UsageError } from '../errors.js';
 import { assertDirectory, detectPlan, narrowPlan, runPlan, writeOutcome } from '../runners/index.js';
 import { prepareOutDir, environmentProblem } from '../runners/present/run-files.js';
 import { createProgressDisplay } from '../runners/present/progress.js';
@@ -50,7 +50,14 @@ export const registerRun: RegisterCommand = (program, setExitCode) => {
       const root = path.resolve(dir);
       assertDirectory(root);
       const config = await loadConfig(root);
-      const plan = narrowPlan(await detectPlan(root, config), { only: flags.only, noChecks: !flags.checks });
+      const detected = await detectPlan(root, config);
+      const plan = narrowPlan(detected, { only: flags.only, noChecks: !flags.checks });
+      if (plan.packages.length === 0 && flags.only && narrowPlan(detected, {}).packages.length > 0) {
+        throw new UsageError(`--only ${flags.only.join(' ')} matches no package`, {
+          code: 'E_UNKNOWN_PACKAGE',
+          hint: `Packages here: ${detected.packages.map((p) => p.dir + (p.name ? ` (${p.name})` : '')).join(', ')}.`,
+        });
+      }
       if (plan.packages.length === 0) {
         throw new EnvironmentError(`nothing to run in ${root}${flags.only ? ` for --only ${flags.only.join(' ')}` : ''}: no test framework or check was detected`, {
           code: 'E_NOTHING_TO_RUN',

@@ -88,6 +88,9 @@ describe('suture run', () => {
       expect(json.commands.map((c: { package: string; id: string }) => `${c.package}:${c.id}`)).toEqual(['packages/web:vitest', 'packages/web:tsc']);
       expect(json.totals).toMatchObject({ tests: 1, passed: 1 });
       expect(readEvents(out)).toEqual([]);
+      const unknown = await runCli(['run', fx.root, '--only', 'packages/nope'], { env: { CI: 'true' } });
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/\[E_UNKNOWN_PACKAGE\] --only packages\/nope matches no package\n.*hint: Packages here: crates\/core \(fixture-core\), infra, packages\/api/);
     } finally {
       fx.cleanup();
     }

@@ -45,6 +45,20 @@ describe('detectPlan', () => {
     expect(summary(p)).toEqual({ '.': ['vitest', 'jest'] });
   });
 
+  it('lets a root vitest/jest config with projects run the members, instead of running them twice', async () => {
+    const files = {
+      'package.json': { workspaces: ['packages/*'], devDependencies: { vitest: '1' } },
+      'vitest.config.ts': "export default { test: { projects: ['packages/*'] } };",
+      'packages/a/package.json': { scripts: { test: 'vitest run' } },
+      'packages/b/package.json': { scripts: { test: 'jest' } },
+    };
+    expect(summary(await plan(files))).toEqual({ '.': ['vitest'], 'packages/b': ['jest'] });
+    const noProjects = { ...files, 'vitest.config.ts': 'export default {};' };
+    expect(summary(await plan(noProjects))).toEqual({ '.': ['vitest'], 'packages/a': ['vitest'], 'packages/b': ['jest'] });
+    const jestProjects = { 'package.json': { workspaces: ['packages/*'], jest: { projects: ['<rootDir>/packages/*'] } }, 'packages/b/package.json': { scripts: { test: 'jest' } } };
+    expect(summary(await plan(jestProjects))).toEqual({ '.': ['jest'] });
+  });
+
   it('falls back to npm test for an unknown runner, but not for npm\'s placeholder', async () => {
     expect(summary(await plan({ 'package.json': { scripts: { test: 'ava' } } }))).toEqual({ '.': ['command'] });
     expect(summary(await plan({ 'package.json': { scripts: { test: 'echo "Error: no test specified" && exit 1' } } }))).toEqual({});

@@ -76,6 +76,7 @@ export async function detectPlan(root: string, config: SutureConfig): Promise<Te
     packages.push(pkg);
   }
   dropRootDuplicates(packages);
+  dropProjectMembers(packages, infos.find((i) => i.dir === '.'));
   addCustomCommands(packages, config);
   const kept = packages.filter((p) => allowed(p.dir, rc.packages, p.name ? [p.name] : []) && (p.suites.length > 0 || p.checks.length > 0));
   return { root: absRoot, packages: kept };
@@ -94,6 +95,28 @@ function dropRootDuplicates(packages: PlannedPackage[]): void {
     if (s.runner === 'command' && s.command === 'npm test') return false;
     return !(JS_RUNNERS.has(s.runner) && evidenceOf(s) === 'dependency');
   });
+}
+
+/**
+ * A root vitest/jest configuration that declares projects (vitest.workspace.*, `projects:` in the
+ * config, jest's `projects`) runs the members' tests itself: the members' own suites of that runner go.
+ */
+function dropProjectMembers(packages: PlannedPackage[], rootInfo: PackageInfo | undefined): void {
+  const root = packages.find((p) => p.dir === '.');
+  if (!root || !rootInfo) return;
+  const configText = (names: string[]) => names.map((n) => rootInfo.read(n) ?? '').join('\n');
+  const vitestProjects =
+    root.suites.some((s) => s.runner === 'vitest') &&
+    (rootInfo.first(['vitest.workspace.ts', 'vitest.workspace.js', 'vitest.workspace.mts', 'vitest.workspace.json']) !== undefined ||
+      /\b(projects|workspace)\s*:/.test(configText(['vitest.config.ts', 'vitest.config.mts', 'vitest.config.js', 'vitest.config.mjs'])));
+  const jestProjects =
+    root.suites.some((s) => s.runner === 'jest') &&
+    ((rootInfo.packageJson?.jest as { projects?: unknown } | undefined)?.projects !== undefined ||
+      /\bprojects\s*:/.test(configText(['jest.config.js', 'jest.config.ts', 'jest.config.mjs', 'jest.config.cjs'])));
+  for (const p of packages) {
+    if (p === root) continue;
+    p.suites = p.suites.filter((s) => !(vitestProjects && s.runner === 'vitest') && !(jestProjects && s.runner === 'jest'));
+  }
 }
 
 function addCustomCommands(packages: PlannedPackage[], config: SutureConfig): void {
