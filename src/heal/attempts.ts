@@ -203,7 +203,7 @@ async function verify(ctx: HealContext, job: ClusterJob, k: number, c: Candidate
   try {
     const targeted = await runTargeted(ctx, job.failing.map(toRef), `attempt-${job.pos.id}-${k}-targeted`);
     testsRun += targeted.results.length;
-    const t = checkTargeted(job.failing, targeted);
+    const t = checkTargeted(job.failing, targeted, ctx.baseline.results);
     if (!t.ok) return { outcome: t.outcome, reason: t.reason, testsRun, verdict };
   } catch (err) {
     ctx.signal.throwIfAborted();

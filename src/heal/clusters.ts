@@ -24,7 +24,7 @@ export async function healClusters(ctx: HealContext): Promise<ClusterOutcome[]> 
   const gate = await gateFor(ctx);
   const position = (i: number, retry = false): ClusterPosition => ({ index: i + 1, total: ordered.length, id: ids[i]!, cluster: ordered[i]!, ...(retry ? { retry } : {}) });
   const eventsOf = (c: Cluster) => ctx.events.filter((e) => c.testIds.includes(e.test_id));
-  const fixedBy = (i: number, after: number) => verified.find((v) => v.index > after && v.index !== i && allPass(failingFor(original, ordered[i]!, eventsOf(ordered[i]!)), v.run));
+  const fixedBy = (i: number, after: number) => verified.find((v) => v.index > after && v.index !== i && allPass(failingFor(original, ordered[i]!, eventsOf(ordered[i]!)), v.run, original.results));
 
   for (let i = 0; i < ordered.length; i++) {
     const pos = position(i);

@@ -2,17 +2,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
-import type { FailureEvent, RunOutcome } from '../events/index.js';
+import type { FailureEvent, RunOutcome, TestPlan } from '../events/index.js';
 import type { HealReporter, HealStageId } from '../report/types.js';
 import type { Store } from '../store/types.js';
 import { applyFixes } from './apply.js';
 import { settleChain } from './chain.js';
 import { healClusters } from './clusters.js';
-import { newStats, runFull, type HealContext, type RunContext, type TriageContext } from './context.js';
+import { newStats, runFull, timed, type HealContext, type RunContext, type TriageContext } from './context.js';
 import { HealEmitter } from './emitter.js';
 import { newRunId, repoId } from './ids.js';
 import { recordRun } from './record.js';
-import { openSandbox, type SandboxSession } from './sandbox/index.js';
+import { openRepo, openSandbox, type SandboxSession } from './sandbox/index.js';
 import { stageDef } from './stages.js';
 import type { ClusterOutcome, CommandProblem, HealDeps, HealOptions, HealResult } from './types.js';
 
@@ -60,19 +60,29 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
 
     // prepare: sandbox from the user's current state, the plan re-rooted in it, the store.
     const run = (await stage('prepare', async () => {
-      session = await openSandbox(opts.root, { runId, linkDirs: config.heal.link_dirs, exclude: [config.heal.output_dir] });
-      if (session.cleaned > 0) await warn(`cleaned ${session.cleaned} sandbox(es) left by an interrupted run`);
-      const plan = await deps.detectPlan(session.repo.root, config);
-      if (plan.packages.every((p) => p.suites.length === 0 && p.checks.length === 0)) {
-        throw new EnvironmentError(`no tests or checks found in ${session.repo.root}`, {
+      const repo = await openRepo(opts.root);
+      // Independent of one another: snapshot + worktree, detection, the store, the repository id.
+      const [sandbox, plan, opened, id] = await Promise.allSettled([
+        timed({ stats }, 'prepare:sandbox', () => openSandbox(repo, { runId, linkDirs: config.heal.link_dirs, exclude: [config.heal.output_dir] })),
+        timed({ stats }, 'prepare:detect', () => deps.detectPlan(repo.root, config)),
+        !dryRun && deps.openStore ? timed({ stats }, 'prepare:store', () => deps.openStore!(repo.root, config, (m) => void warn(m))) : Promise.resolve(undefined),
+        repoId(repo.root),
+      ]);
+      if (sandbox.status === 'fulfilled') session = sandbox.value;
+      if (opened.status === 'fulfilled') store = opened.value;
+      for (const r of [sandbox, plan, opened, id]) if (r.status === 'rejected') throw r.reason;
+      const s = (sandbox as PromiseFulfilledResult<SandboxSession>).value;
+      const p = (plan as PromiseFulfilledResult<TestPlan>).value;
+      if (s.cleaned > 0) await warn(`cleaned ${s.cleaned} sandbox(es) left by an interrupted run`);
+      if (p.packages.every((pkg) => pkg.suites.length === 0 && pkg.checks.length === 0)) {
+        throw new EnvironmentError(`no tests or checks found in ${repo.root}`, {
           code: 'E_NO_TESTS',
           hint: 'Run `suture detect` to see what suture looks for, or configure runners in suture.yml.',
         });
       }
-      if (!dryRun && deps.openStore) store = await deps.openStore(session.repo.root, config, (m) => void warn(m));
       const ctx: RunContext = {
-        opts, deps, config, runId, repo: await repoId(session.repo.root), session, store, emit, signal: abort.signal,
-        startedAtMs, runnerOutDir, plan: { ...plan, root: session.sandbox.dir }, stats, warnings,
+        opts, deps, config, runId, repo: (id as PromiseFulfilledResult<string>).value, session: s, store, emit, signal: abort.signal,
+        startedAtMs, runnerOutDir, plan: { ...p, root: s.sandbox.dir }, stats, warnings,
       };
       return ctx;
     }))!;

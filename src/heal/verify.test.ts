@@ -46,5 +46,11 @@ describe('verification', () => {
     // ...but not when the file's tests still fail
     expect(checkTargeted([fileError], run([t('x1', 'failed', { file: 'x.test.ts' })]))).toMatchObject({ ok: false, outcome: 'still-failing' });
     expect(checkTargeted([fileError], run([]))).toMatchObject({ ok: false, outcome: 'fewer-tests' });
+    // pytest names a collection error after the module; it was still the only result of its file
+    const collection: TestResult = { kind: 'test', framework: 'pytest', test_id: 'tests/t.py::tests.t', name: 'tests.t', status: 'errored', file: 'tests/t.py', message: 'collection failure' };
+    expect(checkTargeted([collection], run([t('tests/t.py::test_a', 'passed', { file: 'tests/t.py' })]), [collection])).toEqual({ ok: true });
+    // ...but a named test deleted from a file that had others is missing
+    const named = t('a', 'failed', { file: 'f.ts' });
+    expect(checkTargeted([named], run([t('b', 'passed', { file: 'f.ts' })]), [named, t('b', 'passed', { file: 'f.ts' })])).toMatchObject({ outcome: 'fewer-tests' });
   });
 });

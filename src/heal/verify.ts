@@ -29,13 +29,15 @@ function hardFailure(r: TestResult): boolean {
 
 /**
  * Why a failing result of the baseline is absent from a run. Diagnostics (type errors, lint findings)
- * disappear when fixed. A test-file-level error (no test name) disappears when the file loads again:
- * fixed if the file's tests now run and pass, still failing if they fail. A named test that
- * disappears was deleted or skipped: not fixed.
+ * disappear when fixed. A placeholder for a whole test file (a collection or load error: no test name,
+ * or the only result its file had) disappears when the file loads again: fixed if the file's tests now
+ * run and pass, still failing if they fail. A real test that disappears was deleted or skipped.
  */
-function whyAbsent(before: TestResult, after: TestResult[]): 'fixed' | 'missing' | 'still-failing' {
+function whyAbsent(before: TestResult, after: TestResult[], baseline: TestResult[]): 'fixed' | 'missing' | 'still-failing' {
   if (before.kind !== 'test') return 'fixed';
-  if ((before.name !== undefined && before.name !== '') || !before.file) return 'missing';
+  if (!before.file) return 'missing';
+  const placeholder = !before.name || baseline.filter((r) => r.kind === 'test' && r.file === before.file).length <= 1;
+  if (!placeholder) return 'missing';
   const sameFile = after.filter((r) => r.file === before.file && r.kind === 'test' && !notRun(r));
   if (sameFile.length === 0) return 'missing';
   if (sameFile.some(hardFailure)) return 'still-failing';
@@ -46,7 +48,7 @@ function whyAbsent(before: TestResult, after: TestResult[]): 'fixed' | 'missing'
  * Step 1, the targeted re-run: every failing result of the cluster must now pass (or be a diagnostic
  * that is gone). A test that is no longer collected is a deleted test, caught here by the count rule.
  */
-export function checkTargeted(failing: TestResult[], rerun: RunOutcome): Check {
+export function checkTargeted(failing: TestResult[], rerun: RunOutcome, baseline: TestResult[] = failing): Check {
   const now = byId(rerun.results);
   const still: string[] = [];
   const missing: string[] = [];
@@ -54,7 +56,7 @@ export function checkTargeted(failing: TestResult[], rerun: RunOutcome): Check {
   for (const f of failing) {
     const r = now.get(f.test_id);
     if (!r) {
-      const why = whyAbsent(f, rerun.results);
+      const why = whyAbsent(f, rerun.results, baseline);
       if (why === 'missing') missing.push(f.test_id);
       else if (why === 'still-failing') still.push(f.test_id);
     } else if (hardFailure(r)) still.push(f.test_id);
@@ -85,7 +87,7 @@ export function testCounts(results: TestResult[]): { collected: number; ran: num
  * collected or run. Failures other clusters already had may remain (they are healed separately).
  */
 export function checkFullRun(baseline: RunOutcome, failing: TestResult[], after: RunOutcome): Check {
-  const targeted = checkTargeted(failing, after);
+  const targeted = checkTargeted(failing, after, baseline.results);
   if (!targeted.ok) return targeted;
 
   const before = byId(baseline.results);
@@ -122,6 +124,6 @@ export function failingResults(baseline: RunOutcome, testIds: string[]): TestRes
 }
 
 /** Does this run show every one of these failures gone (a cluster healed by another cluster's patch)? */
-export function allPass(failing: TestResult[], after: RunOutcome): boolean {
-  return failing.length > 0 && checkTargeted(failing, after).ok;
+export function allPass(failing: TestResult[], after: RunOutcome, baseline: TestResult[] = failing): boolean {
+  return failing.length > 0 && checkTargeted(failing, after, baseline).ok;
 }

@@ -32,6 +32,8 @@ export interface ScenarioResult {
   falseFix: boolean;
   /** A flaky scenario that suture "fixed" (a failure of the eval). */
   flakyFixed: boolean;
+  /** Per cluster: `<resolution> (<fixer>): <reason>`, to see why a scenario ended as it did. */
+  notes: string[];
   error?: string;
 }
 
@@ -75,7 +77,7 @@ export async function runScenario(s: Scenario, sutureRoot: string, baseDeps: Hea
   const root = await materialize(s, sutureRoot);
   const base: ScenarioResult = {
     name: s.name, language: s.language, category: s.category, mechanical: s.mechanical, expected: s.expect, outcome: 'error', fixed: false,
-    fixers: [], clusters: 0, attempts: 0, testRuns: 0, timeToGreenMs: null, durationMs: 0, testTimeMs: 0, phaseMs: {}, hiddenPassed: null, falseFix: false, flakyFixed: false,
+    fixers: [], clusters: 0, attempts: 0, testRuns: 0, timeToGreenMs: null, durationMs: 0, testTimeMs: 0, phaseMs: {}, hiddenPassed: null, falseFix: false, flakyFixed: false, notes: [],
   };
   try {
     const config = await loadConfig(root);
@@ -102,6 +104,7 @@ export async function runScenario(s: Scenario, sutureRoot: string, baseDeps: Hea
       hiddenPassed,
       falseFix: fixed && !hiddenPassed,
       flakyFixed: s.category === 'flaky' && patched,
+      notes: r.clusters.map((c) => `${c.resolution} (${c.fixer ?? '-'}; ${c.cluster.category} ${c.cluster.confidence.toFixed(2)}): ${c.reason}${c.notes.length ? ` | ${c.notes.map((n) => `${n.fixer}:${n.result}:${n.reason}`).join(' | ')}` : ''}`),
     };
   } catch (err) {
     return { ...base, error: (err as Error).message.split('\n')[0] ?? String(err) };

@@ -33,22 +33,24 @@ export interface SandboxSession {
  * Cleans what killed runs left, snapshots the user's current state (never touching their index,
  * working tree or refs outside refs/suture/) and opens a worktree on it.
  */
-export async function openSandbox(root: string, opts: OpenSandboxOptions): Promise<SandboxSession> {
-  const repo = await openRepo(root);
-  const cleaned = await cleanupLeftovers(repo.root, repo.commonDir);
+export async function openSandbox(where: string | RepoInfo, opts: OpenSandboxOptions): Promise<SandboxSession> {
+  const repo = typeof where === 'string' ? await openRepo(where) : where;
   const name = `run-${opts.runId}`;
   const ref = `${REF_NAMESPACE}/runs/${opts.runId}`;
-  // Registered before the ref exists, so a kill right after still gets the ref cleaned.
-  await register(repo.commonDir, name, { pid: process.pid, host: os.hostname(), dir: '', refs: [ref], createdAt: new Date().toISOString() });
   const pathspecs = [...(await excludePathspecs(repo.root, opts.exclude)), ...dependencyExcludes(opts.linkDirs)];
-  let snapshot: Snapshot;
-  try {
-    snapshot = await snapshotState(repo, pathspecs, ref);
-  } catch (err) {
-    await deleteRef(repo.root, ref);
-    await unregister(repo.commonDir, name);
-    throw err;
-  }
+  const snap = async (): Promise<Snapshot> => {
+    // Registered before the ref exists, so a kill right after still gets the ref cleaned.
+    await register(repo.commonDir, name, { pid: process.pid, host: os.hostname(), dir: '', refs: [ref], createdAt: new Date().toISOString() });
+    try {
+      return await snapshotState(repo, pathspecs, ref);
+    } catch (err) {
+      await deleteRef(repo.root, ref);
+      await unregister(repo.commonDir, name);
+      throw err;
+    }
+  };
+  // Leftovers of dead runs never include this run's entry (its owner is alive), so both can go at once.
+  const [cleaned, snapshot] = await Promise.all([cleanupLeftovers(repo.root, repo.commonDir), snap()]);
   const sandbox = await Sandbox.create(repo, { name, base: snapshot.commit, linkDirs: opts.linkDirs, exclude: opts.exclude, refs: [ref] });
   return {
     repo,

@@ -47,8 +47,8 @@ export class Sandbox {
     // Registered before the worktree exists, so a kill at any later point is cleaned by the next run.
     await register(repo.commonDir, opts.name, { pid: process.pid, host: os.hostname(), dir, refs: opts.refs, createdAt: new Date().toISOString() });
     try {
-      await git(repo.root, ['worktree', 'add', '--detach', dir, opts.base]);
-      const linked = await linkDependencyDirs(repo.root, dir, await findDependencyDirs(repo.root, opts.linkDirs));
+      const [, deps] = await Promise.all([git(repo.root, ['worktree', 'add', '--detach', dir, opts.base]), findDependencyDirs(repo.root, opts.linkDirs)]);
+      const linked = await linkDependencyDirs(repo.root, dir, deps);
       return new Sandbox(repo, dir, opts, linked, opts.base);
     } catch (err) {
       await removeWorktree(repo.root, dir);
