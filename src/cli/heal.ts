@@ -6,6 +6,8 @@ import { ExitCode, SutureError, UsageError } from '../errors.js';
 import { defaultHealDeps, heal, healExitCode } from '../heal/index.js';
 import { openRepo } from '../heal/sandbox/index.js';
 import { createReporters } from '../report/index.js';
+import { applyProviderFlags } from '../fixers/llm/cli.js';
+import { loadRepoSecrets } from '../secrets/registry.js';
 import type { RegisterCommand } from './types.js';
 
 class InterruptedError extends SutureError {
@@ -19,6 +21,8 @@ interface HealFlags {
   json?: boolean;
   maxAttempts?: number;
   fixers?: string;
+  provider?: string;
+  agentCommand?: string;
   config?: string;
 }
 
@@ -39,6 +43,8 @@ export const registerHeal: RegisterCommand = (program, setExitCode) => {
     .option('--json', 'print the result as JSON on stdout (progress stays on stderr)')
     .option('--max-attempts <n>', 'candidate patches per cluster (default: heal.max_attempts, 3)', positiveInt)
     .option('--fixers <ids>', 'comma-separated fixer ids to use (default: all, cheapest first)')
+    .option('--provider <name>', 'model-backed fixing after the free fixers: anthropic, openai, a name from llm.providers, agent, or none (default: llm.provider)')
+    .option('--agent-command <cmd>', 'coding-agent command for the agent-command fixer (placeholders {prompt_file} {task_file} {worktree} {prompt})')
     .option('--config <file>', 'suture.yml to use (default: <repo>/suture.yml)')
     .addHelpText(
       'after',
@@ -52,6 +58,9 @@ export const registerHeal: RegisterCommand = (program, setExitCode) => {
       const config = await loadConfig(repo.root, flags.config ? path.resolve(flags.config) : undefined);
       if (flags.maxAttempts) config.heal.max_attempts = flags.maxAttempts;
       if (flags.fixers) config.heal.fixers = flags.fixers.split(',').map((s) => s.trim()).filter(Boolean);
+      applyProviderFlags(config, flags.provider, flags.agentCommand);
+      // Secret values from the repository's dotenv files join the redactor before anything runs.
+      await loadRepoSecrets(repo.root, config.secrets);
       const deps = defaultHealDeps();
       const unknown = (config.heal.fixers ?? []).filter((id) => !deps.fixers.some((f) => f.id === id));
       if (unknown.length > 0) {

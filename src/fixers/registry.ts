@@ -1,5 +1,7 @@
+import { agentCommandFixer } from './agent-command/index.js';
 import { didYouMeanFixer } from './did-you-mean/index.js';
 import { lintFixFixer } from './lint-fix/index.js';
+import { llmFixer } from './llm/index.js';
 import { missingDependencyFixer } from './missing-dependency/index.js';
 import { playbookMemoryFixer } from './playbook-memory/index.js';
 import { revertFixer } from './revert/index.js';
@@ -16,8 +18,10 @@ import type { Fixer } from './types.js';
  * - lint-fix: the project's own formatter/linter on the failing files
  * - missing-dependency: a manifest entry (may ask the npm registry; usually a proposal, manifests are protected)
  * - revert: bisect (many targeted test runs), then the smallest responsible hunk of the breaking commit
+ * - llm: a model (llm.provider, then llm.fallback) once one is chosen and its API key is set; budgeted (llm.budget)
+ * - agent-command: an external coding agent CLI, when llm.agent.command is set
  */
-export const fixers: Fixer[] = [playbookMemoryFixer, didYouMeanFixer, tsCodefixFixer, lintFixFixer, missingDependencyFixer, revertFixer];
+export const fixers: Fixer[] = [playbookMemoryFixer, didYouMeanFixer, tsCodefixFixer, lintFixFixer, missingDependencyFixer, revertFixer, llmFixer, agentCommandFixer];
 
 export function fixerById(id: string): Fixer | undefined {
   return fixers.find((f) => f.id === id);

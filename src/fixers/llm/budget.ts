@@ -22,6 +22,8 @@ export interface CallRecord {
   model: string;
   usage: Usage;
   fingerprint?: string;
+  /** A known cost (an agent run whose spending suture cannot see: 0); otherwise priced from the table. */
+  usd?: number;
 }
 
 /**
@@ -48,7 +50,7 @@ export class Budget {
 
   /** Charges one answered call; returns its cost in USD (0 when the model has no price). */
   async charge(call: CallRecord): Promise<number> {
-    const usd = costOf(call.model, call.usage, this.cfg);
+    const usd = call.usd ?? costOf(call.model, call.usage, this.cfg);
     if (usd === undefined) this.ctx.log(`no price for model ${call.model} in llm.prices: its calls count against the call and token budgets only`);
     const add = { calls: 1, inputTokens: call.usage.inputTokens, outputTokens: call.usage.outputTokens, usd: usd ?? 0 };
     addTo(this.run, add);

@@ -44,8 +44,8 @@ export const llmConfigSchema = z
   .object({
     provider: z
       .string()
-      .default('anthropic')
-      .describe('Provider the llm fixer asks first (a name under providers), "agent" for the agent command only, or "none"'),
+      .default('none')
+      .describe('Model the llm fixer asks: a name under providers (anthropic, openai, or your own), "agent" for the agent command only, or "none" (default: no model is called unless you choose one)'),
     fallback: z.string().nullable().default('openai').describe('Provider asked when the first has no key or keeps failing; null for none'),
     providers: z.record(z.string(), providerSchema).default({}).describe('Endpoints by name; anthropic and openai have defaults'),
     answer_format: z.enum(['search-replace', 'json']).default('search-replace').describe('What the prompt asks the model for (both are accepted)'),

@@ -37,7 +37,9 @@ export function createLlmFixer(opts: LlmFixerOptions = {}): Fixer {
     appliesTo: (cluster: Cluster) => !cluster.flaky && !cluster.infrastructure,
     async propose(ctx: FixContext): Promise<FixResult> {
       const cfg = ctx.config.llm;
-      if (cfg.provider === 'none' || cfg.provider === 'agent') return { kind: 'pass', reason: `llm.provider is ${cfg.provider}` };
+      if (cfg.provider === 'none' || cfg.provider === 'agent') {
+        return { kind: 'pass', reason: cfg.provider === 'none' ? 'no model chosen (set llm.provider or pass --provider anthropic|openai)' : 'llm.provider is agent' };
+      }
       const log = (line: string) => ctx.log(redact(line));
       const state = runState(ctx.runId);
 
