@@ -7,6 +7,9 @@ import type { SandboxSession } from './sandbox/index.js';
 import { verifiedChain } from './chain.js';
 import type { ClusterOutcome } from './types.js';
 
+/** The trailer key on suture's fix commits (guard.loop.trailer): loop prevention recognises it. */
+export const DEFAULT_TRAILER = 'Suture-Fix';
+
 export interface ApplyReport {
   applied: number;
   committed: number;
@@ -20,7 +23,7 @@ export interface ApplyReport {
  * run started; checks every patch with `git apply --check` before touching anything of it; stops the
  * chain at the first patch that does not apply (later ones were verified on top of it).
  */
-export async function applyFixes(session: SandboxSession, outcomes: ClusterOutcome[], opts: { commit: boolean }): Promise<ApplyReport> {
+export async function applyFixes(session: SandboxSession, outcomes: ClusterOutcome[], opts: { commit: boolean; trailer?: string }): Promise<ApplyReport> {
   const chain = verifiedChain(outcomes).filter((o) => o.resolution === 'healed'); // a prefix, after settleChain()
   const report: ApplyReport = { applied: 0, committed: 0 };
   if (chain.length === 0) return report;
@@ -58,7 +61,7 @@ export async function applyFixes(session: SandboxSession, outcomes: ClusterOutco
       o.applied = true;
       report.applied++;
       if (commit) {
-        o.commit = await commitFix(root, o);
+        o.commit = await commitFix(root, o, opts.trailer ?? DEFAULT_TRAILER);
         report.committed++;
       }
     }
@@ -82,7 +85,7 @@ async function uncommittedAmong(root: string, files: string[]): Promise<string[]
 }
 
 /** The commit message a reviewer reads: what failed, who fixed it, how it was verified, and the trailer. */
-export function commitMessage(o: ClusterOutcome): string[] {
+export function commitMessage(o: ClusterOutcome, trailer = DEFAULT_TRAILER): string[] {
   const c = o.cluster;
   const where = c.representative.file ?? c.representative.test_id;
   const tests = c.testIds.slice(0, 5).map((t) => `  - ${t}`);
@@ -95,14 +98,14 @@ export function commitMessage(o: ClusterOutcome): string[] {
       'Verified: the failing tests pass on a targeted re-run; the full suite has no new failures and no fewer tests.',
       o.verdict ? `Guard: ${o.verdict.decision}, risk ${o.verdict.risk}` : 'Guard: not run',
     ].join('\n'),
-    `Suture-Fix: ${c.fingerprint}`,
+    `${trailer}: ${c.fingerprint}`,
   ];
 }
 
-async function commitFix(root: string, o: ClusterOutcome): Promise<string> {
+async function commitFix(root: string, o: ClusterOutcome, trailer: string): Promise<string> {
   const files = o.patch!.files.map((f) => f.path);
   await gitAsUser(root, ['add', '--', ...files]);
-  await gitAsUser(root, ['commit', '-q', ...commitMessage(o).flatMap((m) => ['-m', m]), '--', ...files]);
+  await gitAsUser(root, ['commit', '-q', ...commitMessage(o, trailer).flatMap((m) => ['-m', m]), '--', ...files]);
   return (await git(root, ['rev-parse', 'HEAD'])).trim();
 }
 

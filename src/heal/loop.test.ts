@@ -7,6 +7,7 @@ import type { Fixer, FixContext } from '../fixers/types.js';
 import { judge } from '../guard/index.js';
 import { createReporters } from '../report/index.js';
 import { PassThrough } from 'node:stream';
+import { openRunStore, openStore } from '../store/index.js';
 import { healExitCode } from './exit-code.js';
 import { heal } from './loop.js';
 import { makeRepo, type TempRepo } from './testing/temp-repo.js';
@@ -210,5 +211,36 @@ describe('heal loop', () => {
     expect(r.clusters[0]!.resolution).toBe('proposed');
     expect(r.applyNote).toContain('changed');
     expect(repo.read('src/math.mjs')).toContain('a - b');
+  });
+
+  it('records the run, every attempt, the outcome and a playbook entry in the store', async () => {
+    const repo = brokenRepo();
+    const storeConfig = { store: { adapter: 'sqlite' as const } };
+    const d = deps([editFixer('test-fixer:breaks-mul', 'src/math.mjs', (t) => t.replace('a - b', 'a + b').replace('a * b', 'a + b')), fixAdd()], {
+      openStore: (root, config, warn) => openRunStore({ root, config }, (e) => warn(e.message)),
+    });
+    const r = await heal(options(repo, {}, storeConfig), d);
+    const c = r.clusters[0]!;
+    expect(c.resolution).toBe('healed');
+    const store = await openStore({ root: repo.root, config: configSchema.parse(storeConfig) });
+    try {
+      expect((await store.findPlaybooks(r.repo, c.cluster.fingerprint)).map((p) => [p.fixer, p.patchHash])).toEqual([['test-fixer:plus', c.patch!.hash]]);
+      expect((await store.recentAttempts(r.repo, 10)).map((a) => a.outcome).sort()).toEqual(['healed', 'regressed']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('continues with a warning when the store fails, still writes the reports, and exits with the store code', async () => {
+    const repo = brokenRepo();
+    const warnings: string[] = [];
+    const d = deps([fixAdd()], { openStore: (root, config, warn) => openRunStore({ root, config }, (e) => { warnings.push(e.message); warn(e.message); }) });
+    // The SQLite file would live under a regular file: it cannot be opened.
+    const r = await heal(options(repo, {}, { store: { adapter: 'sqlite', path: 'tests/add.mjs/suture.db' } }), d);
+    expect(warnings).toHaveLength(1);
+    expect(r.clusters[0]!.resolution).toBe('healed');
+    expect(existsSync(path.join(repo.root, '.suture/fix-proposal.json'))).toBe(true);
+    expect(r.storeFailure).toBeDefined();
+    expect(healExitCode(r)).toBe(4);
   });
 });

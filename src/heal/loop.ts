@@ -109,7 +109,7 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
 
     let applyNote: string | undefined;
     if (opts.apply || opts.commit) {
-      const r = await stage('apply', () => applyFixes(run.session, outcomes, { commit: !!opts.commit }));
+      const r = await stage('apply', () => applyFixes(run.session, outcomes, { commit: !!opts.commit, trailer: config.guard.loop.trailer }));
       applyNote = r?.note;
     }
     inheritResolutions(outcomes);
