@@ -1,14 +1,18 @@
 // `npm run eval:heal`: every scenario under eval/heal/ healed end to end by `suture heal --apply`
 // through the real runners, triage, guard and fixers, then judged by its hidden check.
 //   --only a,b         run these scenarios
-//   --provider <mod>   add a model-backed fixer: a fixer id under src/fixers/<id>/ or a module path
-//                      exporting `fixer` (or a default Fixer); runs after the deterministic ones
+//   --provider <name>  model-backed fixing after the deterministic fixers, as `suture heal --provider`:
+//                      anthropic, openai, a name from llm.providers, or agent (with --agent-command);
+//                      or a path to a module exporting a Fixer (`fixer` or default), e.g. a local stub
+//   --agent-command <cmd>  the coding-agent command for --provider agent
 //   --json <file>      write the per-scenario results and the summary as JSON
 //   --validate         check the scenarios themselves (broken state fails the hidden check; solution/ passes it)
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { SutureConfig } from '../../src/config/schema.js';
+import { applyProviderFlags } from '../../src/fixers/llm/cli.js';
 import type { Fixer } from '../../src/fixers/types.js';
 import { defaultHealDeps } from '../../src/heal/deps.js';
 import { runScenario, validateScenario, type ScenarioResult } from '../../eval/heal/_harness/run-scenario.js';
@@ -17,8 +21,8 @@ import { HEADER, renderRow, renderSummary, summarize } from '../../eval/heal/_ha
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-async function loadProvider(spec: string): Promise<Fixer> {
-  const file = /[/\\.]/.test(spec) ? path.resolve(spec) : path.join(ROOT, 'src', 'fixers', spec, 'index.ts');
+async function loadFixerModule(spec: string): Promise<Fixer> {
+  const file = path.resolve(spec);
   const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   const fixer = (mod.fixer ?? mod.default ?? Object.values(mod).find((v) => typeof v === 'object' && v !== null && 'propose' in v)) as Fixer | undefined;
   if (!fixer?.propose) throw new Error(`${file} exports no Fixer`);
@@ -26,7 +30,9 @@ async function loadProvider(spec: string): Promise<Fixer> {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, provider: { type: 'string' }, json: { type: 'string' }, validate: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, provider: { type: 'string' }, 'agent-command': { type: 'string' }, json: { type: 'string' }, validate: { type: 'boolean' } },
+  });
   const scenarios = await loadScenarios(path.join(ROOT, 'eval', 'heal'), values.only?.split(','));
   if (values.validate) {
     let bad = 0;
@@ -39,11 +45,13 @@ async function main(): Promise<number> {
     return bad > 0 ? 1 : 0;
   }
   const deps = defaultHealDeps();
-  const extra = values.provider ? [await loadProvider(values.provider)] : [];
+  const providerIsModule = !!values.provider && /[/\\]|\.[cm]?[jt]s$/.test(values.provider);
+  const extra = providerIsModule ? [await loadFixerModule(values.provider!)] : [];
+  const configure = values.provider && !providerIsModule ? (config: SutureConfig) => applyProviderFlags(config, values.provider, values['agent-command']) : undefined;
   process.stdout.write(`suture heal eval: ${scenarios.length} scenarios · fixers: ${[...deps.fixers, ...extra].map((f) => f.id).join(', ')}\n\n${HEADER}\n`);
   const results: ScenarioResult[] = [];
   for (const s of scenarios) {
-    const r = await runScenario(s, ROOT, deps, extra);
+    const r = await runScenario(s, ROOT, deps, extra, configure);
     results.push(r);
     process.stdout.write(`${renderRow(r)}\n`);
   }

@@ -3,6 +3,7 @@ import { rm, writeFile, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config/load.js';
+import type { SutureConfig } from '../../../src/config/schema.js';
 import type { Fixer } from '../../../src/fixers/types.js';
 import { heal } from '../../../src/heal/loop.js';
 import type { HealDeps, HealResult } from '../../../src/heal/types.js';
@@ -20,6 +21,8 @@ export interface ScenarioResult {
   /** A verified patch exists for every non-flaky cluster. */
   fixed: boolean;
   fixers: string[];
+  /** A model-backed fixer (cost other than 'free') produced one of the fixes. */
+  usedModel: boolean;
   clusters: number;
   attempts: number;
   testRuns: number;
@@ -73,14 +76,15 @@ async function applyProposals(root: string, r: HealResult): Promise<void> {
 }
 
 /** One scenario end to end: a fresh repository, `suture heal --apply` through the real stages, the hidden check. */
-export async function runScenario(s: Scenario, sutureRoot: string, baseDeps: HealDeps, extraFixers: Fixer[]): Promise<ScenarioResult> {
+export async function runScenario(s: Scenario, sutureRoot: string, baseDeps: HealDeps, extraFixers: Fixer[], configure?: (config: SutureConfig) => void): Promise<ScenarioResult> {
   const root = await materialize(s, sutureRoot);
   const base: ScenarioResult = {
     name: s.name, language: s.language, category: s.category, mechanical: s.mechanical, expected: s.expect, outcome: 'error', fixed: false,
-    fixers: [], clusters: 0, attempts: 0, testRuns: 0, timeToGreenMs: null, durationMs: 0, testTimeMs: 0, phaseMs: {}, hiddenPassed: null, falseFix: false, flakyFixed: false, notes: [],
+    fixers: [], usedModel: false, clusters: 0, attempts: 0, testRuns: 0, timeToGreenMs: null, durationMs: 0, testTimeMs: 0, phaseMs: {}, hiddenPassed: null, falseFix: false, flakyFixed: false, notes: [],
   };
   try {
     const config = await loadConfig(root);
+    configure?.(config);
     const deps: HealDeps = { ...baseDeps, fixers: [...baseDeps.fixers, ...extraFixers] };
     const r = await heal({ root, config, apply: true, reporters: [] }, deps);
     const outcome = summarize(r);
@@ -94,6 +98,7 @@ export async function runScenario(s: Scenario, sutureRoot: string, baseDeps: Hea
       outcome,
       fixed,
       fixers: [...new Set(r.clusters.map((c) => c.fixer).filter((x): x is string => !!x))],
+      usedModel: r.clusters.some((c) => c.fixer && deps.fixers.find((f) => f.id === c.fixer)?.cost !== 'free'),
       clusters: r.clusters.length,
       attempts: r.clusters.reduce((n, c) => n + c.attempts.filter((a) => a.patch).length, 0),
       testRuns: r.testRuns,
