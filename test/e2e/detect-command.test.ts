@@ -3,7 +3,7 @@ import { runCli } from './run-cli.js';
 import { FIXTURES } from './run-fixtures.js';
 import path from 'node:path';
 
-describe('suture detect', () => {
+describe('suture detect', { timeout: 180_000 }, () => {
   const mono = path.join(FIXTURES, 'monorepo');
 
   it('prints every package with its frameworks, commands and why', async () => {

@@ -13,7 +13,7 @@ const readEvents = (out: string) =>
     .filter(Boolean)
     .map((l) => failureEventSchema.parse(JSON.parse(l)));
 
-describe('suture run', () => {
+describe('suture run', { timeout: 180_000 }, () => {
   it('with no config: finds mocha, separates flaky from real, writes events and exits 1', async () => {
     // The fixture's flaky test counts its attempts in a temp dir named after this copy: no config or env needed.
     const fx = copyFixture('mocha');
@@ -46,7 +46,7 @@ describe('suture run', () => {
     try {
       const out = path.join(fx.root, 'reports');
       const r = await runCli(['run', fx.root, '--out', out, '--reruns', '0', '--json'], { env: { CI: 'true' }, timeoutMs: 120_000 });
-      expect(r.code).toBe(1);
+      expect(r.code, r.stderr).toBe(1);
       const json = JSON.parse(r.stdout);
       expect(json.totals).toEqual({ tests: 6, passed: 4, failed: 2, errored: 0, skipped: 0, flaky: 0 });
       expect(json.events.map((e: { status: string }) => e.status)).toEqual(['failed', 'failed']);
@@ -62,7 +62,7 @@ describe('suture run', () => {
     try {
       const out = path.join(fx.root, 'reports');
       const r = await runCli(['run', fx.root, '--out', out], { env: { CI: 'true', GOFLAGS: '-mod=mod', GOPROXY: 'off' }, timeoutMs: 120_000 });
-      expect(r.code).toBe(1);
+      expect(r.code, r.stderr).toBe(1);
       expect(readEvents(out).map((e) => [e.kind, e.framework, e.file, e.line ?? null, e.error_code ?? null, e.repro_cmd])).toEqual([
         ['build', 'node', 'build.mjs', null, 'ERR_MODULE_NOT_FOUND', 'npm run build'],
         ['typecheck', 'tsc', 'src/app.ts', 3, 'TS2322', './node_modules/.bin/tsc --noEmit -p tsconfig.json'],

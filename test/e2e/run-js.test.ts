@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { checkFramework } from './run-fixtures.js';
 
-describe('suture runs real JavaScript test frameworks', () => {
+describe('suture runs real JavaScript test frameworks', { timeout: 180_000 }, () => {
   it('vitest', () =>
     checkFramework({
       fixture: 'vitest',

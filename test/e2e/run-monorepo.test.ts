@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectPlan, runPlan } from '../../src/runners/index.js';
 import { copyFixture, defaults, sh } from './run-fixtures.js';
 
-describe('suture run on a monorepo (npm workspaces, Go module, Python project, cargo workspace, terraform)', () => {
+describe('suture run on a monorepo (npm workspaces, Go module, Python project, cargo workspace, terraform)', { timeout: 180_000 }, () => {
   it('runs every package, stamps events with their package and gives repro commands that work from the root', async () => {
     const fx = copyFixture('monorepo');
     try {

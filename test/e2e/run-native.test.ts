@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectPlan, runPlan } from '../../src/runners/index.js';
 import { checkFramework, copyFixture, defaults, sh } from './run-fixtures.js';
 
-describe('suture runs real non-JavaScript test tools', () => {
+describe('suture runs real non-JavaScript test tools', { timeout: 180_000 }, () => {
   it('pytest', () =>
     checkFramework({
       fixture: 'pytest',
