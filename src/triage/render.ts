@@ -5,6 +5,8 @@ import type { Classification } from './classify.js';
 import type { Evaluation } from './model/train.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+/** Three decimals, rounded down: 0.9996 shows as 0.999, never as a certainty the data cannot give. */
+const conf = (x: number): string => (Math.floor(x * 1000) / 1000).toFixed(3);
 
 /** Clusters in heal order, one block each: what, how sure, how risky, why, what next. */
 export function renderClusters(clusters: Cluster[], events: number, color = false): string {
@@ -13,10 +15,10 @@ export function renderClusters(clusters: Cluster[], events: number, color = fals
   const lines: string[] = [`${events} failure${events === 1 ? '' : 's'} in ${clusters.length} cluster${clusters.length === 1 ? '' : 's'} (heal order):`, ''];
   for (const k of clusters) {
     const flags = [k.infrastructure ? c.red('INFRASTRUCTURE') : '', k.flaky ? c.yellow('FLAKY') : ''].filter(Boolean).join(' ');
-    lines.push(`${c.bold(`#${k.priority}`)} ${c.cyan(`[${k.stage}]`)} ${c.bold(k.category)}  confidence ${k.confidence.toFixed(2)}  risk ${k.risk.toFixed(2)}  ${k.testIds.length} test${k.testIds.length === 1 ? '' : 's'} / ${k.count} event${k.count === 1 ? '' : 's'}${flags ? '  ' + flags : ''}`);
+    lines.push(`${c.bold(`#${k.priority}`)} ${c.cyan(`[${k.stage}]`)} ${c.bold(k.category)}  confidence ${conf(k.confidence)}  risk ${k.risk.toFixed(2)}  ${k.testIds.length} test${k.testIds.length === 1 ? '' : 's'} / ${k.count} event${k.count === 1 ? '' : 's'}${flags ? '  ' + flags : ''}`);
     lines.push(`   ${c.dim(k.fingerprint)}  first ${k.firstSeen}  last ${k.lastSeen}`);
     const r = k.representative;
-    const where = r.file ? `${r.file}${r.line ? `:${r.line}` : ''}` : r.test_id;
+    const where = r.file ? `${r.file}${r.line ? `:${r.line}` : ''}` : r.kind === 'test' ? r.test_id : r.framework;
     lines.push(`   e.g. ${where}: ${r.message.split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 160) ?? ''}`);
     lines.push(`   cause: ${k.rootCause}`);
     lines.push(`   next:  ${k.suggestedFix}`);
@@ -29,7 +31,7 @@ export function renderPrediction(c: Classification): string {
   return [
     `stage:         ${c.stage}`,
     `category:      ${c.category}`,
-    `confidence:    ${c.confidence.toFixed(3)} (${c.source === 'rule' ? `rule ${c.rule}` : 'model'})`,
+    `confidence:    ${conf(c.confidence)} (${c.source === 'rule' ? `rule ${c.rule}` : 'model'})`,
     `root cause:    ${c.rootCause}`,
     `suggested fix: ${c.suggestedFix}`,
     '',
