@@ -3,6 +3,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { SaxesParser } from 'saxes';
 import { parseStringPromise } from 'xml2js';
 import { junitParser } from '../../src/ingest/junit/parser.js';
+import { NameTable } from '../../src/ingest/xml/names.js';
+import { XmlScanner } from '../../src/ingest/xml/scanner.js';
 
 /** What a tool saw: test cases and failing ones, so a wrong-but-fast run cannot pass unnoticed. */
 export interface Seen {
@@ -26,6 +28,75 @@ export const TOOLS: Record<string, (file: string) => Promise<Seen>> = {
       seen.cases++;
       if (r.status === 'failed' || r.status === 'errored') seen.failures++;
     }
+    return seen;
+  },
+
+  /**
+   * suture's XML layer alone (the byte scanner) doing what the saxes row does: count test cases and
+   * failures and take the failures' text. No results are built: this isolates the parser from the
+   * product work on top of it.
+   */
+  async 'suture-scan'(file) {
+    const seen = { cases: 0, failures: 0 };
+    let text = 0;
+    const names = new NameTable(['testcase', 'failure']);
+    const scanner: XmlScanner = new XmlScanner(
+      {
+        onOpen(tag) {
+          if (tag.nameId === 0) seen.cases++;
+          else if (tag.nameId === 1) {
+            seen.failures++;
+            scanner.wantText = !tag.selfClosing;
+          }
+        },
+        onClose(id) {
+          if (id === 1) scanner.wantText = false;
+        },
+        onText(_buf, start, end) {
+          text += end - start;
+        },
+      },
+      names,
+    );
+    for await (const chunk of fs.createReadStream(file)) scanner.write(chunk as Buffer);
+    scanner.end();
+    return seen;
+  },
+
+  /**
+   * saxes doing a minimal version of suture's job: one result object per test case with its name,
+   * classname, duration, status, and the failure's message and text. A lower bound for an ingester
+   * built on saxes (no ids, locations, dialects or repro commands).
+   */
+  async 'saxes+results'(file) {
+    const seen = { cases: 0, failures: 0 };
+    const parser = new SaxesParser();
+    let current: { name: string; classname: string; time: number; status: string; message?: string; stack?: string } | undefined;
+    let capture: string[] | undefined;
+    parser.on('opentag', (tag) => {
+      const a = tag.attributes as Record<string, string>;
+      if (tag.name === 'testcase') current = { name: a.name ?? '', classname: a.classname ?? '', time: Number(a.time), status: 'passed' };
+      else if (tag.name === 'failure' && current) {
+        current.status = 'failed';
+        current.message = a.message;
+        capture = [];
+      }
+    });
+    parser.on('cdata', (t) => capture?.push(t));
+    parser.on('text', (t) => capture?.push(t));
+    parser.on('closetag', (tag) => {
+      if (tag.name === 'failure' && current && capture) {
+        current.stack = capture.join('').slice(0, 4000);
+        capture = undefined;
+      } else if (tag.name === 'testcase' && current) {
+        seen.cases++;
+        if (current.status === 'failed') seen.failures++;
+        current = undefined;
+      }
+    });
+    const stream = fs.createReadStream(file, { encoding: 'utf8' });
+    for await (const chunk of stream) parser.write(chunk as string);
+    parser.close();
     return seen;
   },
 

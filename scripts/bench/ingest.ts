@@ -30,7 +30,7 @@ interface Row {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-const TOOL_ORDER = ['read', 'suture', 'saxes', 'fast-xml-parser', 'xml2js'];
+const TOOL_ORDER = ['read', 'suture', 'suture-scan', 'saxes', 'saxes+results', 'fast-xml-parser', 'xml2js'];
 const DOM_TOOLS = new Set(['fast-xml-parser', 'xml2js']);
 
 const args = process.argv.slice(2);

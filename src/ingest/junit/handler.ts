@@ -236,7 +236,6 @@ export class JunitHandler implements XmlReportHandler {
     // Trimmed: jest-junit's "{classname} {title}" template leaves a leading space on top-level tests.
     const rawName = tag.get(A.name);
     const name = rawName === undefined ? '' : rawName.charCodeAt(0) === 32 || rawName.charCodeAt(rawName.length - 1) === 32 ? rawName.trim() : rawName;
-    this.nameHash = tag.valueHash(A.name);
     const file = tag.get(A.file) ?? tag.get(A.filepath);
     const status = tag.get(A.status);
     let seconds = tag.number(A.time);
@@ -244,6 +243,7 @@ export class JunitHandler implements XmlReportHandler {
     if (seconds === undefined && tag.has(A.duration)) seconds = parseSecondsText(tag.get(A.duration));
     const line = tag.number(A.line);
     if (!this.sniffer.isLocked) this.sniffer.testcase({ classname, name, status, hasAssertions: tag.has(A.assertions), hasFile: file !== undefined, file, nodeFailureAttr: tag.has(A.failure) });
+    if (REPEATS_ARE_RERUNS.has(this.sniffer.dialect)) this.nameHash = tag.valueHash(A.name);
     this.draft = {
       name,
       classname,

@@ -4,6 +4,8 @@ import { HugeTag } from './huge-tag.js';
 import type { NameTable } from './names.js';
 import { scanDoctype } from './doctype.js';
 import { Tag } from './tag.js';
+import { BANG, GT, LT, QMARK, SLASH, findByte, isNameStart, notXmlReason } from './bytes.js';
+import { MORE, readStartTag } from './start-tag.js';
 
 /** What a report handler receives. Calls are synchronous, in document order. */
 export interface ScanHandler {
@@ -15,15 +17,6 @@ export interface ScanHandler {
   onComment?(text: string): void;
 }
 
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const BANG = 33;
-const QMARK = 63;
-const EQ = 61;
-const QUOTE = 34;
-const APOS = 39;
-const COLON = 58;
 
 const TEXT = 0;
 const CDATA = 1;
@@ -42,8 +35,7 @@ const HUGE_TAG_THRESHOLD = 1024 * 1024;
 /** Comments longer than this are skipped even when the handler wants comments. */
 const WANTED_COMMENT_MAX = 64 * 1024;
 
-/** Returned by the markup readers when the markup continues in the next chunk. */
-const MORE = -1;
+
 
 /**
  * A streaming, byte-level XML scanner: feed it Buffer chunks, it calls the handler. It never holds the
@@ -287,69 +279,13 @@ export class XmlScanner {
   }
 
   private openTag(buf: Buffer, lt: number): number {
-    const len = buf.length;
-    let i = lt + 1;
-    let h = 0;
-    let colon = -1;
-    for (; i < len; i++) {
-      const c = buf[i]!;
-      if (c <= 32 || c === GT || c === SLASH) break;
-      if (c === COLON) colon = i;
-      h = (Math.imul(h, 31) + c) | 0;
-    }
-    if (i >= len) return MORE;
-    const nameEnd = i;
     const tag = this.tag;
-    tag.reset(buf, lt + 1, nameEnd, this.base + lt);
-    let selfClosing = false;
-    for (;;) {
-      let c = buf[i]!;
-      while (c <= 32) {
-        if (++i >= len) return MORE;
-        c = buf[i]!;
-      }
-      if (c === GT) {
-        i++;
-        break;
-      }
-      if (c === SLASH) {
-        if (i + 1 >= len) return MORE;
-        if (buf[i + 1] !== GT) throw this.fault(buf, i, "expected '>' after '/' in a start tag");
-        selfClosing = true;
-        i += 2;
-        break;
-      }
-      const as = i;
-      let ah = 0;
-      while (c > 32 && c !== EQ && c !== GT && c !== SLASH && c !== QUOTE && c !== APOS) {
-        ah = (Math.imul(ah, 31) + c) | 0;
-        if (++i >= len) return MORE;
-        c = buf[i]!;
-      }
-      const ae = i;
-      if (ae === as) throw this.fault(buf, i, `unexpected ${describeByte(c)} in <${utf8(buf, lt + 1, nameEnd)}>`);
-      while (c <= 32) {
-        if (++i >= len) return MORE;
-        c = buf[i]!;
-      }
-      if (c !== EQ) throw this.fault(buf, as, `attribute ${utf8(buf, as, ae)} of <${utf8(buf, lt + 1, nameEnd)}> has no value`);
-      if (++i >= len) return MORE;
-      c = buf[i]!;
-      while (c <= 32) {
-        if (++i >= len) return MORE;
-        c = buf[i]!;
-      }
-      if (c !== QUOTE && c !== APOS) throw this.fault(buf, i, `value of attribute ${utf8(buf, as, ae)} is not quoted`);
-      const vs = i + 1;
-      const ve = findByte(buf, c, vs);
-      if (ve === -1) return MORE;
-      tag.push(ah, as, ae, vs, ve);
-      i = ve + 1;
-      if (i >= len) return MORE;
-      c = buf[i]!;
-      if (c > 32 && c !== GT && c !== SLASH) throw this.fault(buf, i, `missing space between attributes in <${utf8(buf, lt + 1, nameEnd)}>`);
-    }
-
+    const i = readStartTag(buf, lt, tag, this.base);
+    if (i === MORE) return MORE;
+    const nameEnd = tag.nameEnd;
+    const h = tag.nameHash;
+    const colon = tag.colon;
+    const selfClosing = tag.selfClosing;
     let id = this.names.lookup(buf, lt + 1, nameEnd, h);
     if (id === -1 && colon !== -1) {
       // A namespace prefix (`<ns:testcase>`): match on the local name.
@@ -358,7 +294,6 @@ export class XmlScanner {
       id = this.names.lookup(buf, colon + 1, nameEnd, lh);
     }
     tag.nameId = id;
-    tag.selfClosing = selfClosing;
     if (!this.rootSeen) this.rootSeen = true;
     this.sawContent = true;
     if (!selfClosing) this.push(h, nameEnd - lt - 1, id, id === -1 ? utf8(buf, lt + 1, nameEnd) : undefined);
@@ -476,32 +411,3 @@ export class XmlScanner {
   }
 }
 
-/** How far a JS loop looks before handing over to the native search (whose call costs ~40 bytes' worth). */
-const NEAR = 48;
-
-/**
- * `buf.indexOf(byte, from)`, but short distances (an attribute value, the indentation before the next
- * tag) are searched in JS: most searches end within a few bytes, where the native call's own overhead
- * dominates. Long ones (CDATA, system-out) still get memchr.
- */
-function findByte(buf: Buffer, byte: number, from: number): number {
-  const stop = Math.min(buf.length, from + NEAR);
-  for (let i = from; i < stop; i++) if (buf[i] === byte) return i;
-  return stop === buf.length ? -1 : buf.indexOf(byte, stop);
-}
-
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === COLON || c >= 0x80;
-}
-
-function describeByte(c: number): string {
-  return c >= 33 && c < 127 ? `'${String.fromCharCode(c)}'` : `byte 0x${c.toString(16).padStart(2, '0')}`;
-}
-
-function notXmlReason(buf: Buffer, at: number): string {
-  const sample = buf.subarray(at, Math.min(buf.length, at + 64));
-  const binary = sample.some((b) => b === 0 || (b < 32 && b !== 9 && b !== 10 && b !== 13));
-  if (binary) return 'binary data, not XML';
-  const first = sample.toString('utf8').split('\n')[0]!.slice(0, 40);
-  return `not XML: text ${JSON.stringify(first)} before the first element`;
-}

@@ -4,7 +4,8 @@ import { parseFrames, type StackFrame } from '../frames.js';
 
 /** Characters of a stack searched for frames: the 4000 a stack is capped to, and some. */
 const MAX_SCAN = 64 * 1024;
-const FRAME_MARK = /:\d|:line \d|, line \d/;
+/** Shared and stateful (`g`): findFrame resets it and never calls itself while using it. */
+const FRAME_MARKS = /:\d|:line \d|, line \d/g;
 // vitest prints its own location lines: " ❯ src/a.test.ts:5:50" or " ❯ parse src/math.js:2:51".
 const VITEST_FRAME = /^\s*❯ (?:(\S+) )?([^\s:]+(?::[^\s:]+)*?):(\d+):(\d+)\s*$/;
 const VENDOR = /(^|\/)(node_modules|site-packages|dist-packages|vendor|\.venv|venv|\.cargo|\.rustup|go\/pkg\/mod|\.m2|\.gradle)\//;
@@ -28,7 +29,8 @@ export function findFrame(stack: string | undefined, repoRoot: string, baseDir: 
   if (!stack) return undefined;
   // Jump from one "file:line" mark to the next instead of visiting every line: message and diff lines
   // cost nothing.
-  const marks = new RegExp(FRAME_MARK.source, 'g');
+  const marks = FRAME_MARKS;
+  marks.lastIndex = 0;
   const limit = Math.min(stack.length, MAX_SCAN);
   let m: RegExpExecArray | null;
   while ((m = marks.exec(stack)) !== null && m.index < limit) {
@@ -42,7 +44,9 @@ export function findFrame(stack: string | undefined, repoRoot: string, baseDir: 
     // JVM frames print a bare file name ("FooTest.java"); only the class name can place those.
     const jvm = JVM_FILE.test(frame.file) && !frame.file.includes('/');
     const located: LocatedFrame = { file: frame.file, line: frame.line, column: frame.column, func: frame.func, raw: frame.file, repoFile: jvm ? undefined : inRepo(frame.file, repoRoot, baseDir) };
+    const resume = marks.lastIndex;
     if (want(located)) return located;
+    marks.lastIndex = resume;
   }
   return undefined;
 }

@@ -25,10 +25,15 @@ export class Tag {
   nameId = -1;
   nameStart = 0;
   nameEnd = 0;
+  /** The scanner's hash of the name's bytes, and where its `:` is (-1 without a prefix). */
+  nameHash = 0;
+  colon = -1;
   selfClosing = false;
   /** Absolute byte offset of the `<` in the document. */
   offset = 0;
   count = 0;
+  /** One bit per attribute name hash (mod 32): a lookup of an absent attribute usually stops here. */
+  mask = 0;
   spans: Int32Array = new Int32Array(SLOT * 16);
 
   reset(buf: Buffer, nameStart: number, nameEnd: number, offset: number): void {
@@ -37,6 +42,7 @@ export class Tag {
     this.nameEnd = nameEnd;
     this.offset = offset;
     this.count = 0;
+    this.mask = 0;
   }
 
   push(hash: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
@@ -53,6 +59,7 @@ export class Tag {
     s[at + 3] = valueStart;
     s[at + 4] = valueEnd;
     this.count++;
+    this.mask |= 1 << (hash & 31);
   }
 
   /** The element's name as written (prefix included). */
@@ -61,6 +68,7 @@ export class Tag {
   }
 
   private find(key: NameKey): number {
+    if (((this.mask >>> (key.hash & 31)) & 1) === 0) return -1;
     const s = this.spans;
     const b = this.buf;
     const kb = key.bytes;
