@@ -20,6 +20,7 @@ import { readModel, SHIPPED_MODEL_URL } from '../../src/triage/model/model-file.
 import { evaluate, modelOnlyAccuracy, prepare } from '../../src/triage/model/train.js';
 import { renderEvaluation } from '../../src/triage/render.js';
 import { baselines, states, wrapLog, type Style } from './ci-log-wrap.js';
+import { groupOf } from '../../data/triage/gen/one-cause.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const json = process.argv.includes('--json');
@@ -40,7 +41,7 @@ async function grouping() {
   const fps: Array<{ group: string; template: string; fp: string }> = [];
   for (const r of rows) {
     const ev = await exampleEvent(r);
-    fps.push({ group: (r as Example & { group?: string }).group ?? r.id.split(':')[0]!, template: r.template, fp: fingerprint(ev) });
+    fps.push({ group: groupOf(r.id, r.template), template: r.template, fp: fingerprint(ev) });
   }
   let tp = 0;
   let fp = 0;

@@ -105,7 +105,8 @@ function overlap(a: string, b: string): number {
  * the model learns to use a step name without depending on one.
  */
 export async function exampleEvent(e: Example): Promise<FailureEvent> {
-  const withStep = parseInt(h(e.id).slice(0, 2), 16) % 2 === 0;
+  // Keyed by the failure, not the run: re-runs of one job show the same step names.
+  const withStep = parseInt(h(e.id.replace(/:(?:base|rerun|commit)$/, '')).slice(0, 2), 16) % 2 === 0;
   const log = withStep ? `##[group]Run ${e.command}\n##[endgroup]\n${e.output}\n##[error]Process completed with exit code ${e.exit_code ?? 1}.\n` : e.output;
   const results: TestResult[] = [];
   for await (const r of extractCiLog(Readable.from([log]), { repoRoot: '/', displayName: e.id })) results.push(r);

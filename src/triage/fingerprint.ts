@@ -4,6 +4,7 @@ import type { FailureEvent } from '../events/index.js';
 import { parseFrames, type StackFrame } from '../ingest/frames.js';
 import type { FingerprintRule } from './config.js';
 import { messageHead } from './normalise.js';
+import { stripWorkspaces } from '../ingest/ci-log/workspace.js';
 
 /**
  * Version prefix of every fingerprint. A new algorithm gets a new prefix, so stored clusters made by the
@@ -40,7 +41,8 @@ function stageKey(ev: FailureEvent): string {
 }
 
 function moduleOf(file: string): string {
-  const parts = file.replace(/\\/g, '/').replace(/^file:\/\//, '').split('/').filter(Boolean);
+  // Inside a CI workspace the path below it is the module; elsewhere the last two segments are.
+  const parts = stripWorkspaces(file.replace(/\\/g, '/').replace(/^file:\/\//, '')).split('/').filter((p) => p !== '' && p !== '.');
   // Module identity without the machine-specific prefix: the file and its directory, no extension.
   const tail = parts.slice(-2).join('/');
   return tail.replace(/\.[A-Za-z0-9]+$/, '');

@@ -1,3 +1,5 @@
+import { stripWorkspaces } from '../ingest/ci-log/workspace.js';
+
 /**
  * Message normalisation: the parts of a failure message that change between runs, machines and commits
  * (numbers, addresses, hashes, temp paths, timestamps, ids, URLs, data values) become placeholders, so
@@ -54,7 +56,7 @@ export function stripAnsi(s: string): string {
  */
 export function normaliseMessage(msg: string, maxChars = 2000): string {
   let s = msg.length > maxChars ? msg.slice(0, maxChars) : msg;
-  s = stripAnsi(s);
+  s = stripWorkspaces(stripAnsi(s));
   s = s.replace(ISO_TS, '<ts>').replace(CLOCK, '<ts>');
   s = s.replace(UUID, '<uuid>');
   s = s.replace(URL_RE, '<url>');

@@ -14,6 +14,7 @@ import { Gen, causeLine, type Case, type Template } from './lib.js';
 import { runCaseIn } from './run-case.js';
 import { startServers, stopServers } from './servers.js';
 import { templates } from './templates/index.js';
+import { groupOf } from './one-cause.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
           dropped++;
           continue;
         }
-        rows.push(JSON.stringify({ id: `${t.id}#${v}:${kind}`, group: `${t.id}#${v}`, template: t.id, tool: t.tool, lang: t.lang, stage: t.stage, category: t.category, run: kind, command: c.cmd, exit_code: code, output: output.length > 12000 ? output.slice(0, 8000) + '\n[... truncated ...]\n' + output.slice(-4000) : output, cause: causeLine(t, output) }));
+        rows.push(JSON.stringify({ id: `${t.id}#${v}:${kind}`, group: groupOf(`${t.id}#${v}:${kind}`, t.id), template: t.id, tool: t.tool, lang: t.lang, stage: t.stage, category: t.category, run: kind, command: c.cmd, exit_code: code, output: output.length > 12000 ? output.slice(0, 8000) + '\n[... truncated ...]\n' + output.slice(-4000) : output, cause: causeLine(t, output) }));
       }
     }
     process.stderr.write(`${t.id}: ${rows.length} rows so far\n`);

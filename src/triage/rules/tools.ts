@@ -36,5 +36,6 @@ export const shellRules: Rule[] = [
   pattern('sh:exit-126', 'permission-denied', ['126'], /exit(?:ed with)? (?:code|status):? 126\b|exited with 126\b/i),
   pattern('sh:segfault', 'runtime-error', ['segmentation fault', 'sigsegv', 'core dumped', 'sigabrt', 'exit code 139', 'exit code 134'], /Segmentation fault|SIGSEGV|core dumped|SIGABRT|exit code:? 13[49]\b/i),
   pattern('sh:killed', 'out-of-memory', ['137', 'killed', 'sigkill'], /exit(?:ed with)? (?:code|status):? 137\b|exited with 137\b|signal: killed|\bSIGKILL\b|^Killed$/im),
-  pattern('sh:timeout', 'timeout', ['124', '143', 'sigterm', 'timed out', 'timeout', 'was canceled', 'was cancelled'], /exit(?:ed with)? (?:code|status):? 124\b|\btimed out\b|The operation was cancell?ed|\btimeout\b/i),
+  // Not the bare word "timeout": it is in option names, variables and stack frames (setTimeout, listOnTimeout).
+  pattern('sh:timeout', 'timeout', ['124', 'timed out', 'was canceled', 'was cancelled', 'sending signal'], /exit(?:ed with)? (?:code|status):? 124\b|\btimed out\b|The operation was cancell?ed|timeout: sending signal/i),
 ];

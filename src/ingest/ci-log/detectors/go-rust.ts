@@ -2,6 +2,7 @@ import type { Detector, Finding } from '../types.js';
 import { blockEnd, dedent, finding, repoPath } from './util.js';
 
 const GO_DIAG = /^(?:vet: )?(\.{0,2}\/?[\w./@-]*\.go):(\d+):(\d+): (.+)$/;
+const VET_ANALYZER = /format %|has arg .* of wrong type|possible misuse of|unreachable code|composite literal uses unkeyed fields|self-assignment of|passes lock by value|copies lock value|loop variable .* captured|struct field tag|result of .* call not used|should have signature|call has arguments but no formatting directives|missing argument for|is not a pointer|possible formatting directive/;
 const GO_FAIL = /^(\s*)--- FAIL: (\S+) \([\d.]+s\)$/;
 const GO_STOP = /^(?:\s*--- (?:FAIL|PASS|SKIP)|=== (?:RUN|PAUSE|CONT)|FAIL\s|ok\s|PASS$|FAIL$|panic: |exit status \d+)/;
 
@@ -11,7 +12,6 @@ export const goDetector: Detector = {
   sniff: (t) => t.includes('.go:') || t.includes('--- FAIL') || t.includes('panic: ') || /(?:^|\n)(?:go|pattern \S+): /.test(t) || t.includes('runtime: out of memory') || t.includes('go.mod'),
   detect(lines, ctx) {
     const out: Finding[] = [];
-    const vet = /\bgo vet\b/.test(ctx.command ?? '');
     let pkg: string | undefined;
     let inTest: string | undefined;
     for (let i = 0; i < lines.length; i++) {
@@ -55,6 +55,8 @@ export const goDetector: Detector = {
         let end = i + 1;
         while (end < lines.length && /^\t/.test(lines[end]!)) end++;
         const message = [d[4]!, ...lines.slice(i + 1, end).map((x) => x.trim())].join('\n');
+        // go vet prints the compiler's errors too; only its analyzers' findings are vet's own.
+        const vet = /^vet: /.test(l) || VET_ANALYZER.test(d[4]!);
         out.push(finding(ctx, i, 1, { kind: vet ? 'lint' : 'build', framework: vet ? 'go-vet' : 'go-build', suite: pkg, file: repoPath(d[1], ctx), line: Number(d[2]), column: Number(d[3]), message }, end));
         i = end - 1;
         continue;

@@ -1,6 +1,7 @@
 import type { EventKind, TestResult } from '../../../events/index.js';
 import { toRepoPath } from '../../results/location.js';
 import type { DetectContext, Finding } from '../types.js';
+import { stripWorkspaces } from '../workspace.js';
 
 /** Removes the common leading indentation of a block and trailing blank lines. */
 export function dedent(lines: string[]): string[] {
@@ -52,7 +53,8 @@ export function finding(ctx: DetectContext, line: number, strength: number, f: R
   const r: TestResult = {
     kind: f.kind,
     framework: f.framework,
-    test_id: f.test_id ?? ctx.ids.next(f.framework, f.file, f.error_code ?? cls, f.message),
+    // Ids must survive re-runs: numbers in the message (durations, counts, ports) do not make it a different failure.
+    test_id: f.test_id ?? ctx.ids.next(f.framework, f.file, f.error_code ?? cls, stripWorkspaces(f.message).replace(/\d+(?:\.\d+)?/g, '#')),
     status: f.status ?? (f.kind === 'test' ? 'failed' : 'errored'),
     message: f.message,
   };
