@@ -4,3 +4,4 @@ export { redact, registerSecrets, loadRepoSecrets, secretRedactor, resetSecrets 
 export { looksSecretName, SECRET_PATTERNS, type SecretPattern } from './patterns.js';
 export { dotenvSecrets, looksLikeCredential, DEFAULT_ENV_FILES } from './dotenv.js';
 export { secretsConfigSchema, type SecretsConfig } from './config.js';
+export { redactForReport } from './report.js';

@@ -33,7 +33,10 @@ export class Redactor {
   addEnv(env: NodeJS.ProcessEnv, extraNames: string[] = []): this {
     const extra = new Set(extraNames);
     for (const [name, value] of Object.entries(env)) {
-      if (value && (extra.has(name) || looksSecretName(name))) this.addValues([value], `env:${name}`);
+      if (!value || !(extra.has(name) || looksSecretName(name))) continue;
+      // A file path under a secret-sounding name (GPG_KEY=/home/u/.gnupg/key) is where a secret lives, not the secret.
+      if (!extra.has(name) && /^[~.]?\//.test(value.trim())) continue;
+      this.addValues([value], `env:${name}`);
     }
     return this;
   }
