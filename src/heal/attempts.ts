@@ -138,6 +138,9 @@ async function nextCandidate(
     let res;
     try {
       res = await timed(ctx, `fixer:${fixer.id}`, () => fixer.propose(fixCtx));
+      // Tests a fixer ran itself (bisect, trial runs) are time in test commands, not suture's overhead.
+      if ('testMs' in res && res.testMs) ctx.stats.testTimeMs += res.testMs;
+      if ('testRuns' in res && res.testRuns) ctx.stats.testRuns += res.testRuns;
     } catch (err) {
       ctx.signal.throwIfAborted();
       exhausted.add(fixer.id);

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import { dependencyExcludes } from './links.js';
-import { cleanupLeftovers, deleteRef, register, unregister } from './registry.js';
+import { cleanupLeftovers, register, unregister } from './registry.js';
 import { openRepo, type RepoInfo } from './repo.js';
-import { currentTree, excludePathspecs, REF_NAMESPACE, snapshotState, type Snapshot } from './snapshot.js';
+import { currentTree, excludePathspecs, snapshotState, type Snapshot } from './snapshot.js';
 import { Sandbox } from './worktree.js';
 
 export { openRepo, type RepoInfo } from './repo.js';
@@ -31,27 +31,26 @@ export interface SandboxSession {
 
 /**
  * Cleans what killed runs left, snapshots the user's current state (never touching their index,
- * working tree or refs outside refs/suture/) and opens a worktree on it.
+ * working tree or refs: the snapshot is a commit object no ref points to) and opens a worktree on it.
  */
 export async function openSandbox(where: string | RepoInfo, opts: OpenSandboxOptions): Promise<SandboxSession> {
   const repo = typeof where === 'string' ? await openRepo(where) : where;
   const name = `run-${opts.runId}`;
-  const ref = `${REF_NAMESPACE}/runs/${opts.runId}`;
   const pathspecs = [...(await excludePathspecs(repo.root, opts.exclude)), ...dependencyExcludes(opts.linkDirs)];
   const snap = async (): Promise<Snapshot> => {
-    // Registered before the ref exists, so a kill right after still gets the ref cleaned.
-    await register(repo.commonDir, name, { pid: process.pid, host: os.hostname(), dir: '', refs: [ref], createdAt: new Date().toISOString() });
+    // Registered before anything exists, so a kill at any later point is cleaned by the next run.
+    await register(repo.commonDir, name, { pid: process.pid, host: os.hostname(), dir: '', refs: [], createdAt: new Date().toISOString() });
     try {
-      return await snapshotState(repo, pathspecs, ref);
+      // No ref needed: git never prunes fresh objects, and the worktree's HEAD pins the snapshot.
+      return await snapshotState(repo, pathspecs);
     } catch (err) {
-      await deleteRef(repo.root, ref);
       await unregister(repo.commonDir, name);
       throw err;
     }
   };
   // Leftovers of dead runs never include this run's entry (its owner is alive), so both can go at once.
   const [cleaned, snapshot] = await Promise.all([cleanupLeftovers(repo.root, repo.commonDir), snap()]);
-  const sandbox = await Sandbox.create(repo, { name, base: snapshot.commit, linkDirs: opts.linkDirs, exclude: opts.exclude, refs: [ref] });
+  const sandbox = await Sandbox.create(repo, { name, base: snapshot.commit, linkDirs: opts.linkDirs, exclude: opts.exclude, refs: [] });
   return {
     repo,
     snapshot,

@@ -72,7 +72,8 @@ export async function cleanupLeftovers(root: string, commonDir: string): Promise
     await rm(file, { force: true });
     cleaned++;
   }
-  await git(root, ['worktree', 'prune']).catch(() => undefined);
+  // Only after a dead run: drops git's admin entries whose directories are gone.
+  if (cleaned > 0) await git(root, ['worktree', 'prune']).catch(() => undefined);
   return cleaned;
 }
 

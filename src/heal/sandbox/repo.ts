@@ -24,8 +24,11 @@ export async function openRepo(dir: string): Promise<RepoInfo> {
     throw new EnvironmentError(`${abs} is not a directory`, { code: 'E_NOT_A_DIRECTORY', hint: 'Run suture heal inside your repository or pass its path.' });
   }
   let top: string;
+  let common: string;
+  let index: string;
   try {
-    top = (await git(abs, ['rev-parse', '--show-toplevel'])).trim();
+    // One call: the top level, the common git dir and the index path (the last two relative to `abs`).
+    [top = '', common = '.git', index = '.git/index'] = (await git(abs, ['rev-parse', '--show-toplevel', '--git-common-dir', '--git-path', 'index'])).trim().split('\n');
   } catch (err) {
     const msg = (err as Error).message;
     if (/not a git repository/i.test(msg)) {
@@ -43,13 +46,12 @@ export async function openRepo(dir: string): Promise<RepoInfo> {
     throw new EnvironmentError(`${abs} is inside a bare repository or a .git directory`, { code: 'E_NOT_GIT_REPO', hint: 'Run suture heal in a working tree.' });
   }
   const root = await realpath(top);
-  const [common = '.git', index = '.git/index'] = (await git(root, ['rev-parse', '--git-common-dir', '--git-path', 'index'])).trim().split('\n');
-  const commonDir = await realpath(path.resolve(root, common));
+  const commonDir = await realpath(path.resolve(abs, common));
   let head: string | undefined;
   try {
     head = (await git(root, ['rev-parse', '--verify', '-q', 'HEAD^{commit}'])).trim() || undefined;
   } catch {
     head = undefined;
   }
-  return { root, commonDir, indexFile: path.resolve(root, index), head };
+  return { root, commonDir, indexFile: path.resolve(abs, index), head };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { git, SUTURE_IDENTITY } from '../git.js';
 import type { RepoInfo } from './repo.js';
 
-/** suture's own ref namespace: nothing outside it is ever created, moved or deleted. */
+/** suture's own ref namespace: nothing outside it is ever created, moved or deleted (today it creates none). */
 export const REF_NAMESPACE = 'refs/suture';
 
 export interface Snapshot {
@@ -46,11 +46,10 @@ export async function currentTree(repo: RepoInfo, pathspecs: string[]): Promise<
   }
 }
 
-/** Records the user's current state as a commit object (parent: HEAD) pinned at `ref` under refs/suture/. */
-export async function snapshotState(repo: RepoInfo, pathspecs: string[], ref: string): Promise<Snapshot> {
+/** Records the user's current state as a commit object (parent: HEAD); no ref is created or moved. */
+export async function snapshotState(repo: RepoInfo, pathspecs: string[]): Promise<Snapshot> {
   const tree = await currentTree(repo, pathspecs);
   const parents = repo.head ? ['-p', repo.head] : [];
   const commit = (await git(repo.root, ['commit-tree', tree, ...parents, '-m', 'suture: snapshot of the working tree'], { env: SUTURE_IDENTITY })).trim();
-  await git(repo.root, ['update-ref', ref, commit]);
   return { commit, tree };
 }

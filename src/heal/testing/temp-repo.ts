@@ -21,7 +21,7 @@ export interface TempRepo {
   git(...args: string[]): string;
   write(rel: string, content: string): void;
   read(rel: string): string;
-  /** Every file (outside .git and the given dirs) with its hash, plus index/HEAD/refs (refs/suture excluded). */
+  /** Every file (outside .git and the given dirs) with its hash, plus the index, HEAD and every ref. */
   fingerprint(skip?: string[]): Record<string, string>;
   cleanup(): void;
 }
@@ -68,10 +68,7 @@ function fingerprint(root: string, run: (...a: string[]) => string, skip: string
   const gitDir = path.join(root, '.git');
   out['.git/index'] = safeHash(path.join(gitDir, 'index'));
   out['.git/HEAD'] = readFileSync(path.join(gitDir, 'HEAD'), 'utf8');
-  out['refs'] = run('for-each-ref', '--format=%(refname) %(objectname)')
-    .split('\n')
-    .filter((l) => !l.startsWith('refs/suture/'))
-    .join('\n');
+  out['refs'] = run('for-each-ref', '--format=%(refname) %(objectname)');
   // --no-optional-locks: a plain `git status` may rewrite the index's stat cache, which would change its hash.
   out['status'] = run('--no-optional-locks', 'status', '--porcelain=v1', '--untracked-files=all', '--ignored')
     .split('\n')
