@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIT_ENV, makeRepo, type TempRepo } from '../../src/heal/testing/temp-repo.js';
 import { startFakeModelServer, type FakeModelServer } from '../fakes/model-server.js';
 import { runCli } from './run-cli.js';
+
+const AGENT = new URL('../fakes/scripted-agent.mjs', import.meta.url).pathname;
 
 // Secrets planted in the environment, a dotenv file, committed source and the test output: none may
 // reach the model server, and none may appear in anything suture writes or prints.
@@ -21,6 +24,7 @@ const P = {
 let server: FakeModelServer;
 let repo: TempRepo;
 let cli: { code: number | null; stdout: string; stderr: string };
+let agentDir: string;
 
 beforeAll(async () => {
   server = await startFakeModelServer();
@@ -66,7 +70,10 @@ beforeAll(async () => {
   const fix = { reply: 'Off by one.\n\nsrc/cart.ts\n<<<<<<< SEARCH\n  return prices.reduce((a, b) => a + b, 0) - 1;\n=======\n  return prices.reduce((a, b) => a + b, 0);\n>>>>>>> REPLACE\n' };
   const pick = (req: { body: string }) => (req.body.includes('total adds the prices') ? fix : { reply: 'UNFIXABLE: the expected greeting is a product decision' });
   server.script(pick, pick);
-  cli = await runCli(['heal', repo.root, '--provider', 'openai'], {
+  // After the model's "unfixable", the agent command gets the greeting cluster: it records what it was given.
+  agentDir = mkdtempSync(path.join(os.tmpdir(), 'suture-secrets-agent-'));
+  writeFileSync(path.join(agentDir, 'plan.json'), JSON.stringify({ record: path.join(agentDir, 'record'), steps: [{ output: 'UNFIXABLE: not my call' }] }));
+  cli = await runCli(['heal', repo.root, '--provider', 'openai', '--agent-command', `node ${AGENT} --plan ${path.join(agentDir, 'plan.json')}`], {
     env: { ...GIT_ENV, DEPLOY_TOKEN: P.env, SHOP_OPENAI_KEY: P.openaiKey },
     timeoutMs: 170_000,
   });
@@ -75,6 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   repo?.cleanup();
+  if (agentDir) rmSync(agentDir, { recursive: true, force: true });
 });
 
 function filesUnder(dir: string): string[] {
@@ -102,6 +110,13 @@ describe('planted secrets', () => {
       expect(r.body).not.toContain(secret);
       expect(JSON.stringify(r.headers)).not.toContain(secret === P.openaiKey ? '\0' : secret);
     }
+  });
+
+  it.each(Object.entries(P))('%s reaches the agent neither in its files nor in its environment', (_name, secret) => {
+    const record = filesUnder(path.join(agentDir, 'record'));
+    expect(record.map((f) => path.basename(f)).sort()).toEqual(['argv.json', 'cwd.txt', 'env.json', 'prompt.md', 'stdin.txt', 'task.yaml']);
+    expect(readFileSync(record.find((f) => f.endsWith('prompt.md'))!, 'utf8')).toContain('greets politely');
+    for (const f of record) expect(readFileSync(f, 'utf8'), f).not.toContain(secret);
   });
 
   it.each(Object.entries(P))('%s appears in no report, log or terminal output', (_name, secret) => {
