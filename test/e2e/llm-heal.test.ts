@@ -117,6 +117,18 @@ describe('suture heal --provider (CLI, eval scenarios that need reasoning)', () 
     expect(hiddenPasses(s, root, c)).toBe(true);
   }, 180_000);
 
+  it('stops model calls when the budget is spent and says so in the attempt record', async () => {
+    const { root } = await scenario('ts-reasoning-discount');
+    await writeFile(path.join(root, 'suture.yml'), `llm:\n  budget: { per_run: { calls: 0 } }\n  providers:\n    anthropic: { base_url: "${server.url}", api_key_env: FAKE_ANTHROPIC_KEY }\n`);
+    const before = server.requests.length;
+    const r = await runCli(['heal', root, '--provider', 'anthropic', '--json'], { env: { ...GIT_ENV, ...KEYS }, timeoutMs: 170_000 });
+    expect(r.code).toBe(1);
+    const c = (JSON.parse(r.stdout) as HealJson).clusters[0]!;
+    expect(c.resolution).toBe('escalated');
+    expect(c.attempts).toContainEqual(expect.objectContaining({ fixer: 'llm', outcome: 'budget-exhausted', reason: 'model budget spent: 0/0 calls per run (llm.budget.per_run.calls)' }));
+    expect(server.requests.length).toBe(before);
+  }, 180_000);
+
   it('refuses --provider without a key, and agent without a command, with one clear line', async () => {
     const { root } = await scenario('ts-reasoning-discount');
     const noKey = await runCli(['heal', root, '--provider', 'anthropic'], { env: { ...GIT_ENV, FAKE_ANTHROPIC_KEY: '', FAKE_OPENAI_KEY: '' } });
