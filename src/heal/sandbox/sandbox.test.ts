@@ -93,6 +93,26 @@ describe('sandbox', () => {
     rmCleanup(repo);
   });
 
+  it('settle() skips the next reset only when nothing was left behind', async () => {
+    const repo = dirtyRepo();
+    const s = await openSandbox(repo.root, { runId: 't6', linkDirs: ['node_modules'], exclude: ['.suture'] });
+    try {
+      const junk = path.join(s.sandbox.dir, 'junk.txt');
+      s.sandbox.touch();
+      writeFileSync(junk, 'left by a fixer that passed\n');
+      await s.sandbox.settle();
+      await s.sandbox.reset();
+      expect(existsSync(junk)).toBe(false);
+      s.sandbox.touch();
+      await s.sandbox.settle(); // nothing changed: clean again
+      writeFileSync(junk, 'written after settle\n');
+      await s.sandbox.reset(); // skipped, so the file written afterwards is still there
+      expect(existsSync(junk)).toBe(true);
+    } finally {
+      await s.dispose();
+    }
+  });
+
   it('notices when the user edits files during the run', async () => {
     const repo = dirtyRepo();
     const s = await openSandbox(repo.root, { runId: 't3', linkDirs: ['node_modules'], exclude: ['.suture'] });

@@ -74,6 +74,18 @@ export class Sandbox {
     this.clean = false;
   }
 
+  /**
+   * After a fixer that answered without a candidate: one status call tells whether it left anything
+   * behind; if not, the next reset() is skipped.
+   */
+  async settle(): Promise<void> {
+    if (this.clean) return;
+    // v2 with --branch also names HEAD's commit, so one call covers a fixer that moved HEAD (bisect).
+    const entries = (await git(this.dir, ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--', ...(await this.pathspecs())])).split('\0').filter(Boolean);
+    const head = entries.find((e) => e.startsWith('# branch.oid '))?.slice('# branch.oid '.length);
+    if (head === this.currentBase && entries.every((e) => e.startsWith('# '))) this.clean = true;
+  }
+
   /** Back to `base`: tracked files restored, untracked leftovers removed, linked deps and ignored caches kept. */
   async reset(): Promise<void> {
     if (this.clean) return;
