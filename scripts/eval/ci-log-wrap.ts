@@ -6,6 +6,8 @@
  * output interleaved with a parallel task's (turbo-style prefixes). Used to measure how often the
  * extractor (and the grep/tail baselines) find the real cause in a whole log.
  */
+import { stripWorkspaces } from '../../src/ingest/ci-log/workspace.js';
+
 export type Style = 'github' | 'gitlab' | 'travis';
 
 export interface WrapInput {
@@ -128,7 +130,7 @@ const SEVERITY = new Set(['error', 'errors', 'err', 'warning', 'warn', 'fatal', 
 
 /** Does this text state the cause? At least 80% of the cause line's words appear in it. */
 export function states(text: string, cause: string): boolean {
-  const words = (cause.toLowerCase().match(/[a-z0-9_]{2,}/g) ?? []).filter((w) => !SEVERITY.has(w));
+  const words = (stripWorkspaces(cause).toLowerCase().match(/[a-z0-9_]{2,}/g) ?? []).filter((w) => !SEVERITY.has(w) && !/^\d+$/.test(w));
   if (words.length === 0) return false;
   const have = new Set(text.toLowerCase().match(/[a-z0-9_]{2,}/g) ?? []);
   return words.filter((w) => have.has(w)).length / words.length >= 0.8;

@@ -11,6 +11,7 @@ export interface Stream {
 
 // "pkg:task: " (task starts with a letter, so "file.go:4:9: " is not a prefix), "[name] ", "svc_1  | ".
 const PREFIX = /^(?:([@\w][\w@/-]*(?:\.[\w-]+)*:[A-Za-z][\w:-]*): |(\[[\w@./:-]{1,40}\]) |([\w.-]{1,40}(?:[_-]\d+)?\s+\| ))/;
+const TURBO = /^[@\w][\w@/.-]*:[A-Za-z][\w-]*$/;
 const LOG_LEVEL = /^\[(?:warn|warning|error|err|info|information|debug|notice|fatal|trace|success|ok|fail|failed|pass|passed|skip|skipped|note|hint|verbose|log|\d{1,2}:\d\d(?::\d\d)?)\]$/i;
 const FILE_LIKE = /\.(?:[cm]?[jt]sx?|py|go|rs|java|kt|c|h|cc|cpp|rb|php|cs|swift|json|ya?ml|toml|md|rst|txt|sh)(?::|$)/;
 
@@ -33,9 +34,11 @@ export function demultiplex(lines: string[]): Stream[] {
   }
   // A real task prefix repeats; a one-off "word: " at a line start is just text.
   let prefixed = 0;
-  for (const [k, n] of counts) if (n >= 3) prefixed += n;
+  // "task:script: " is distinctive on its own; the looser shapes need three lines.
+  for (const [k, n] of counts) if (n >= 3 || TURBO.test(k)) prefixed += n;
   else counts.delete(k);
-  if (sample === 0 || counts.size === 0 || prefixed / sample < 0.3) return [{ lines, index: lines.map((_, i) => i) }];
+  const turbo = [...counts.keys()].some((k) => TURBO.test(k));
+  if (sample === 0 || counts.size === 0 || (prefixed / sample < 0.3 && !turbo)) return [{ lines, index: lines.map((_, i) => i) }];
   const streams = new Map<string, Stream>();
   const rest: Stream = { lines: [], index: [] };
   for (let i = 0; i < lines.length; i++) {

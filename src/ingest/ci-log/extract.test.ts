@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { toFailureEvent, type TestResult } from '../../events/index.js';
 import { classify } from '../../triage/index.js';
 import { extractCiLog } from './index.js';
+import { stripWorkspaces } from './workspace.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/logs/', import.meta.url));
 
@@ -28,7 +29,7 @@ const SEVERITY = new Set(['error', 'errors', 'err', 'warning', 'warn', 'fatal', 
 
 /** At least 80% of the cause line's words (severity labels aside) are in the text. */
 function states(text: string, cause: string): boolean {
-  const words = (cause.toLowerCase().match(/[a-z0-9_]{2,}/g) ?? []).filter((w) => !SEVERITY.has(w));
+  const words = (stripWorkspaces(cause).toLowerCase().match(/[a-z0-9_]{2,}/g) ?? []).filter((w) => !SEVERITY.has(w) && !/^\d+$/.test(w));
   const have = new Set(text.toLowerCase().match(/[a-z0-9_]{2,}/g) ?? []);
   return words.length > 0 && words.filter((w) => have.has(w)).length / words.length >= 0.8;
 }

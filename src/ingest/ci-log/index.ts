@@ -157,7 +157,7 @@ export async function* extractCiLog(input: NodeJS.ReadableStream, opts: ParseOpt
   // the latest step that shows a cause.
   const emitFailed = (step: Step): void => {
     const hasCause = step.findings.some((f) => f.strength >= STRONG) || step.annotations.length > 0 || step.best.score >= 2.5;
-    const earlier = hasCause ? undefined : [...ended].reverse().find((s) => s.findings.some((f) => f.strength >= STRONG));
+    const earlier = hasCause ? undefined : ([...ended].reverse().find((s) => s.findings.some((f) => f.strength >= STRONG)) ?? [...ended].reverse().find((s) => s.findings.length > 0 || s.best.score >= 2.5));
     if (earlier) {
       if (earlier.exitCode === undefined && step.exitCode !== undefined) earlier.exitCode = step.exitCode;
       emit(earlier);

@@ -114,7 +114,7 @@ export const goTemplates: Template[] = [
   go({ id: 'go-test-network', tool: 'go-test', stage: 'test', category: 'network-timeout', n: 10, expect: /connection refused|no such host|dial tcp/, make: (g) => goTest(g, `\tresp, err := http.Get("http://${g.pick(['127.0.0.1:1', '127.0.0.1:9', 'localhost:6379', `${g.noun()}.invalid`])}/${g.noun()}")\n\tif err != nil {\n\t\tt.Fatalf("request failed: %v", err)\n\t}\n\tresp.Body.Close()`, ['net/http', 'testing']) }),
   go({ id: 'go-oom', tool: 'go', stage: 'test', category: 'out-of-memory', n: 6, expect: /out of memory|cannot allocate memory/, make: (g) => ({ files: { 'go.mod': `module ${g.noun()}\n\ngo 1.19\n`, 'main.go': `package main\n\nimport "fmt"\n\nfunc main() {\n\tvar keep [][]byte\n\tfor i := 0; ; i++ {\n\t\tkeep = append(keep, make([]byte, ${g.pick([64, 128, 256])}<<20))\n\t\tfmt.Sprint(len(keep))\n\t}\n}\n` }, cmd: `go build -o app . && (ulimit -v ${g.pick([600000, 800000])}; ./app)` }) }),
   go({
-    id: 'go-cover-gate', tool: 'go-test', stage: 'coverage', category: 'policy-violation', n: 8, expect: /coverage/,
+    id: 'go-cover-gate', tool: 'go-test', stage: 'coverage', category: 'policy-violation', n: 8, expect: /coverage/, cause: /below|threshold/,
     make: (g) => {
       const fns = g.distinct(g.int(3, 5), () => capital(g.camel()));
       const min = g.pick([70, 75, 80, 85, 90]);

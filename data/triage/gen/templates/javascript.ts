@@ -105,7 +105,7 @@ export const javascriptTemplates: Template[] = [
   ...forEachRunner({ id: 'js-net-timeout', stage: 'test', category: 'network-timeout', n: 5, expect: /aborted due to timeout|TimeoutError|ETIMEDOUT|Headers Timeout|socket hang up/ }, (g, r) => {
     return testProject(g, r, `    const res = await fetch('${servers.hang}/${g.noun()}s', { signal: AbortSignal.timeout(${g.pick([200, 300, 500])}) });\n    ${r === 'jest' || r === 'vitest' ? 'expect(res.status).toBe(200)' : 'assert.equal(res.status, 200)'};`);
   }, ['vitest', 'mocha']),
-  ...forEachRunner({ id: 'js-timeout', stage: 'test', category: 'timeout', n: 8, expect: /timeout|timed out|Timeout/i }, (g, r) => {
+  ...forEachRunner({ id: 'js-timeout', stage: 'test', category: 'timeout', n: 8, expect: /timeout|timed out|Timeout/i, cause: /timed out|Timeout of|Exceeded timeout/ }, (g, r) => {
     const ms = g.pick([100, 150, 200, 250]);
     const wait = `await new Promise((resolve) => setTimeout(resolve, ${ms * g.int(5, 10)}));`;
     const p = testProject(g, r, `    ${wait}`);
@@ -198,7 +198,7 @@ export const nodeTemplates: Template[] = [
     },
   }),
   js({
-    id: 'node-type-runtime', tool: 'node', stage: 'test', category: 'type', n: 10, expect: /TypeError/,
+    id: 'node-type-runtime', tool: 'node', stage: 'test', category: 'type', n: 10, expect: /TypeError/, cause: /error: '|TypeError:/,
     make: (g) => {
       const a = g.noun();
       const bad = g.pick([`const ${a} = 1;\n${a} = 2;`, `const n = 10n + ${g.int(1, 9)};`, `require('node:fs').readFileSync(undefined);`, `require('node:path').join('${a}', ${g.int(1, 9)});`, `JSON.stringify((() => { const o = {}; o.self = o; return o; })());`, `Symbol('${a}') + '';`]);
@@ -206,7 +206,7 @@ export const nodeTemplates: Template[] = [
     },
   }),
   js({
-    id: 'node-range', tool: 'node', stage: 'test', category: 'runtime-error', n: 8, expect: /RangeError/,
+    id: 'node-range', tool: 'node', stage: 'test', category: 'runtime-error', n: 8, expect: /RangeError/, cause: /error: '|RangeError:/,
     make: (g) => {
       const fn = g.camel();
       const bad = g.pick([`function ${fn}(n) { return ${fn}(n + 1); }\n${fn}(0);`, `new Array(-${g.int(1, 9)});`, `(${g.int(1, 99)}.5).toFixed(${g.int(101, 200)});`, `'${g.noun()}'.repeat(-1);`]);

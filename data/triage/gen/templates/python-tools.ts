@@ -92,7 +92,7 @@ export const pythonToolTemplates: Template[] = [
     },
   }),
   py({
-    id: 'pytest-fixture-raises', tool: 'pytest', stage: 'test', category: 'test-infrastructure-error', n: 12, expect: /ERROR at (setup|teardown)/,
+    id: 'pytest-fixture-raises', tool: 'pytest', stage: 'test', category: 'test-infrastructure-error', n: 12, expect: /ERROR at (setup|teardown)/, cause: /^E\s+/,
     make: (g) => {
       const fx = g.snake(), when = g.chance(0.7) ? 'setup' : 'teardown';
       const raise = g.pick([`raise RuntimeError("could not initialise ${g.noun()} fixture")`, `raise Exception("${g.noun()} fixture failed")`, `assert False, "${g.noun()} not ready"`, `raise ValueError("bad fixture parameter")`]);

@@ -291,7 +291,7 @@ export const pythonTemplates: Template[] = [
     },
   }),
   py({
-    id: 'py-net-timeout', tool: 'pytest', stage: 'test', category: 'network-timeout', n: 12, expect: /timed out|Timeout/,
+    id: 'py-net-timeout', tool: 'pytest', stage: 'test', category: 'network-timeout', n: 12, expect: /timed out|Timeout/, cause: /^E\s+.*(?:Timeout|timed out)/,
     make: (g) => {
       const call = g.pick([
         `urllib.request.urlopen(HANG + "/${g.noun()}", timeout=0.5).read()`,
@@ -376,7 +376,7 @@ export const pythonTemplates: Template[] = [
     make: (g) => ({ files: { [`test_${g.noun()}_cli.py`]: `import subprocess\n\n\ndef test_${g.snake()}():\n    subprocess.run(["sleep", "${g.int(3, 9)}"], timeout=${g.pick(['0.2', '0.5', '1'])}, check=True)\n` }, cmd: pytestCmd(g, '.') }),
   }),
   py({
-    id: 'py-timeout-future', tool: 'pytest', stage: 'test', category: 'timeout', n: 10, expect: /TimeoutError|timed out/,
+    id: 'py-timeout-future', tool: 'pytest', stage: 'test', category: 'timeout', n: 10, expect: /TimeoutError|timed out/, cause: /^E\s+/,
     make: (g) => {
       const body = g.pick([
         `with concurrent.futures.ThreadPoolExecutor() as ex:\n        fut = ex.submit(time.sleep, 2)\n        fut.result(timeout=0.2)`,

@@ -75,7 +75,7 @@ export const shellTemplates: Template[] = [
   }),
   sh({ id: 'aws-no-credentials', tool: 'aws', stage: 'deploy', category: 'permission-denied', n: 6, expect: /Unable to locate credentials/, make: (g) => ({ files: { 'dist/app.js': '1;\n' }, cmd: `aws --endpoint-url ${servers.s3} s3 cp dist/app.js s3://${g.noun()}-${g.noun()}/`, env: { AWS_DEFAULT_REGION: 'eu-west-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true' } }) }),
   sh({
-    id: 'aws-no-bucket', tool: 'aws', stage: 'deploy', category: 'configuration-error', n: 6, expect: /NoSuchBucket/,
+    id: 'aws-no-bucket', tool: 'aws', stage: 'deploy', category: 'configuration-error', n: 6, expect: /NoSuchBucket/, cause: /An error occurred/,
     make: (g) => {
       const bucket = `${g.noun()}-${g.noun()}-${g.pick(['prod', 'staging', 'dev'])}`;
       servers.s3Errors.set(bucket, { status: 404, code: 'NoSuchBucket', message: 'The specified bucket does not exist' });

@@ -39,7 +39,9 @@ export const goDetector: Detector = {
       }
       if (/^panic: /.test(l) || /^fatal error: /.test(l)) {
         const end = blockEnd(lines, i + 1, (x) => /^(?:FAIL|ok|exit status)\s|^FAIL$/.test(x));
-        const body = lines.slice(i, end);
+        // "runtime: out of memory: cannot allocate ..." precedes "fatal error: out of memory".
+        const pre = /^fatal error: /.test(l) && /^runtime: /.test(lines[i - 1] ?? '') ? [lines[i - 1]!] : [];
+        const body = [...pre, ...lines.slice(i, end)];
         const gor = body.findIndex((b) => /^goroutine \d+ \[/.test(b));
         const message = (gor === -1 ? body.slice(0, 6) : body.slice(0, gor)).filter((b) => b.trim() !== '').join('\n');
         const frame = body.map((b) => /^\s+(\/\S+\.go):(\d+)/.exec(b)).find((m) => m !== null && !/\/(?:go|src)\/(?:runtime|testing)\//.test(m[1]!) && !/\/usr\/(?:local\/)?(?:lib\/)?go/.test(m[1]!));

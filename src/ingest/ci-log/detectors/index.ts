@@ -4,7 +4,7 @@ import { goDetector, rustDetector } from './go-rust.js';
 import { jestDetector, mochaDetector, nodeTestDetector, vitestDetector } from './js-tests.js';
 import { cDetector, jvmDetector } from './jvm-c.js';
 import { pythonMiscDetector, pytestDetector, unittestDetector } from './py-tests.js';
-import { awsDetector, coverageDetector, docsDetector, dockerDetector, formatDetector, gitDetector, nodeErrorDetector, pipDetector, shellDetector, yarnPnpmDetector } from './tools.js';
+import { awsDetector, coverageDetector, eslintCrashDetector, docsDetector, dockerDetector, formatDetector, gitDetector, nodeErrorDetector, pipDetector, shellDetector, yarnPnpmDetector } from './tools.js';
 
 /**
  * Every CI-log detector, registered in one list. Order is priority: a detector's blocks are claimed
@@ -32,6 +32,7 @@ export const detectors: Detector[] = [
   cDetector,
   docsDetector,
   formatDetector,
+  eslintCrashDetector,
   nodeErrorDetector,
   shellDetector,
 ];

@@ -185,7 +185,13 @@ export const nodeTestDetector: Detector = {
         const id = testId(file, [name]);
         if (seen.has(id)) continue;
         seen.add(id);
-        const message = [errorText, failureType === 'testTimeoutFailure' && !/timed out/.test(errorText) ? `test timed out` : ''].filter(Boolean).join('\n') || `test failed (${failureType ?? 'unknown'})`;
+        // A file that fails to load reports only "test failed"; what it printed comes before, as "# " comments.
+        let diagnostics: string[] = [];
+        if (/^test failed$|^'?test failed'?$/.test(errorText.trim()) || errorText === '') {
+          const sub = lines.slice(Math.max(0, i - 40), i).map((x) => /^\s*# (.*)$/.exec(x)?.[1]).filter((x): x is string => x !== undefined && !/^Subtest: /.test(x));
+          diagnostics = sub.slice(-8);
+        }
+        const message = [...diagnostics, errorText, failureType === 'testTimeoutFailure' && !/timed out/.test(errorText) ? `test timed out` : ''].filter(Boolean).join('\n') || `test failed (${failureType ?? 'unknown'})`;
         out.push(finding(ctx, i, 1, { kind: 'test', framework: 'node-test', test_id: id, name, file, error_class: cls, error_code: code && /^[A-Z_]+$/.test(code) && code !== 'ERR_TEST_FAILURE' ? code : undefined, message, stack }, end));
         i = end - 1;
         continue;

@@ -5,7 +5,7 @@ const JAVAC = /^(.+\.(?:java|kt|scala)):(\d+): error: (.+)$/;
 const MVN_JAVAC = /^\[ERROR\] (\/?.+\.(?:java|kt)):\[(\d+),(\d+)\] (.+)$/;
 const KOTLIN = /^e: (?:file:\/\/)?(.+\.kts?):(\d+):(\d+):? (.+)$/;
 const SUREFIRE = /^\[ERROR\] (\S+?)(?:\((\S+)\))?\s+(?:-- )?Time elapsed: .*<<< (FAILURE|ERROR)!$/;
-const MVN_GOAL = /^\[(?:ERROR|FATAL)\] (Failed to execute goal .*|Non-parseable POM .*|Malformed POM .*|The project .* has \d+ errors?|Some problems were encountered .*|Unknown lifecycle phase .*|No goals have been specified .*|.*Could not resolve dependencies .*)$/;
+const MVN_GOAL = /^\[(?:ERROR|FATAL)\] (Failed to execute goal .*|Non-parseable POM .*|Malformed POM .*|The project .* has \d+ errors?|Some problems were encountered .*|Unknown lifecycle phase .*|No goals have been specified .*|.*Could not resolve dependencies .*|.* @ line \d+, column \d+.*)$/;
 const EXCEPTION = /^(?:Exception in thread "[^"]+" )?((?:[a-z][\w$]*\.)+[A-Z][\w$]*(?:Error|Exception|Failure)|[A-Z][\w$]*(?:Error|Exception))(?:: (.*))?$/;
 
 /** javac, Maven (compiler, Surefire, goal failures), Gradle's "What went wrong", uncaught JVM exceptions. */
@@ -97,20 +97,20 @@ export const cDetector: Detector = {
       }
       const ld = /^(?:(?:\/\S*\/)?ld(?:\.\w+)?: )?(?:(\S+?):\(\S+\): )?(undefined reference to .*|cannot find -l\S+.*)$/.exec(l);
       if (ld) {
-        out.push(finding(ctx, i, 1, { kind: 'build', framework: 'ld', file: repoPath(ld[1], ctx), message: ld[2]! }));
+        out.push(finding(ctx, i, 1, { kind: 'build', framework: 'ld', file: repoPath(ld[1], ctx), message: l.trim() }));
         continue;
       }
       const mk = /^(?:make(?:\[\d+\])?: \*\*\* |(\S*Makefile):(\d+): \*\*\* )(.+?)\.?\s*Stop\.$/.exec(l);
       if (mk) {
-        out.push(finding(ctx, i, 0.95, { kind: 'build', framework: 'make', file: repoPath(mk[1], ctx), line: mk[2] ? Number(mk[2]) : undefined, message: mk[3]!.trim() }));
+        out.push(finding(ctx, i, 0.95, { kind: 'build', framework: 'make', file: repoPath(mk[1], ctx), line: mk[2] ? Number(mk[2]) : undefined, message: l.trim() }));
         continue;
       }
       if (/^make(?:\[\d+\])?: \*\*\* \[.*\] Error \d+$/.test(l)) {
         // The recipe's own output just above is usually the reason.
         const before = lines.slice(Math.max(0, i - 4), i).filter((x) => x.trim() !== '' && !/^make(?:\[\d+\])?: /.test(x));
-        out.push(finding(ctx, i, 0.2, { kind: 'build', framework: 'make', message: [...before.slice(-3), l.trim()].join('\n') }));
+        out.push(finding(ctx, i, before.length ? 0.35 : 0.2, { kind: 'build', framework: 'make', message: [...before.slice(-3), l.trim()].join('\n') }));
       }
-      else if (/Segmentation fault|Aborted\s+\(core dumped\)|core dumped/.test(l)) out.push(finding(ctx, i, 0.9, { kind: 'runtime', framework: 'shell', message: l.trim() }));
+      else if (/Segmentation fault|Aborted\s+\(core dumped\)|core dumped|^(?:\S*sh: )?line \d+: +\d+ (?:Aborted|Bus error|Illegal instruction|Floating point exception)/.test(l)) out.push(finding(ctx, i, 0.9, { kind: 'runtime', framework: 'shell', message: l.trim() }));
     }
     return out;
   },

@@ -9,7 +9,7 @@ const SUMMARY = /^(FAILED|ERROR) (\S+?)(?:::(\S+))?(?: - (.*))?$/;
 /** pytest: blocks under "FAILURES"/"ERRORS"; "E   ..." lines are the message; the short summary names the node ids. */
 export const pytestDetector: Detector = {
   id: 'pytest',
-  sniff: (t) => /(?:^|\n)=+ (?:FAILURES|ERRORS|short test summary info) =+/.test(t) || /no tests ran in|INTERNALERROR>|ERROR: (?:usage|file or directory not found)|ERROR: \S+\.(?:ini|cfg|toml): /.test(t),
+  sniff: (t) => /(?:^|\n)=+ (?:FAILURES|ERRORS|short test summary info) =+/.test(t) || /no tests ran in|INTERNALERROR>|ERROR: (?:usage|file or directory not found)|ERROR: \S+\.(?:ini|cfg|toml): |(?:^|\n)ERROR: .*pytest/.test(t),
   detect(lines, ctx) {
     const out: Finding[] = [];
     // node ids from the short summary: "FAILED tests/test_x.py::test_a - msg"
@@ -131,6 +131,12 @@ export const pythonMiscDetector: Detector = {
         while (j < lines.length && (lines[j]!.trim() === '' || /^\s*/.exec(lines[j]!)![0].length > indent)) j++;
         const exc = lines[j];
         if (exc === undefined) continue;
+        // In a chain only the last exception is reported (the build-log extractor follows chains).
+        const next = lines.slice(j + 1, j + 4).find((x) => x.trim() !== '');
+        if (next !== undefined && /^(?:The above exception was the direct cause|During handling of the above exception)/.test(next.trim())) {
+          i = j;
+          continue;
+        }
         const frame = lines.slice(i, j).map((x) => /^\s*File "([^"]+)", line (\d+)/.exec(x)).filter((m) => m !== null).pop();
         const cls = /^([A-Za-z_][\w.]*)(?::|$)/.exec(exc.trim())?.[1];
         // Classes the build-log Python extractor reads are left to it; this catches the rest (socket.gaierror, ...).

@@ -93,7 +93,7 @@ const COREUTILS = /^(cat|cp|mv|rm|ls|source|\.|tar|chmod|chown|mkdir|cd|ln|wc|he
 /** The shell and coreutils: missing commands, unbound variables, unreadable files, signals. */
 export const shellDetector: Detector = {
   id: 'shell',
-  sniff: (t) => /command not found|: not found|unbound variable|parameter null or not set|Permission denied|No such file or directory|cannot stat|sending signal|Killed|curl: \(\d+\)/.test(t),
+  sniff: (t) => /command not found|: not found|unbound variable|parameter null or not set|must be set|is not set|Permission denied|No such file or directory|cannot stat|sending signal|Killed|curl: \(\d+\)/.test(t),
   detect(lines, ctx) {
     const out: Finding[] = [];
     for (let i = 0; i < lines.length; i++) {
@@ -178,8 +178,10 @@ export const nodeErrorDetector: Detector = {
         continue;
       }
       const m = JS_ERROR.exec(l);
-      if (!m || !/^\s+at /.test(lines[i + 1] ?? '')) continue;
-      const end = blockEnd(lines, i + 1, (x) => !/^\s+at |^\s+\{|^\s+\w+: |^\s*\}$|^\s+\[cause\]|^\s*$/.test(x), 60);
+      // The stack may follow a few lines of explanation (ERR_REQUIRE_ESM, ESLint's config errors).
+      if (!m || !lines.slice(i + 1, i + 7).some((x) => /^\s+at /.test(x))) continue;
+      const firstAt = lines.slice(i + 1, i + 7).findIndex((x) => /^\s+at /.test(x)) + i + 1;
+      const end = blockEnd(lines, firstAt, (x) => !/^\s+at |^\s+\{|^\s+\w+: |^\s*\}$|^\s+\[cause\]|^\s*$/.test(x), 60);
       const body = lines.slice(i, end);
       // Header above the message: "/path/file.js:3" then the source line and a caret.
       const header = /^(?:file:\/\/)?(\/\S+?):(\d+)$/.exec(lines[i - 4] ?? '') ?? /^(?:file:\/\/)?(\/\S+?):(\d+)$/.exec(lines[i - 3] ?? '');
@@ -222,6 +224,24 @@ export const awsDetector: Detector = {
       const m = /(An error occurred \((\w+)\) when calling the \w+ operation.*|Unable to locate credentials.*|aws: error: .*)$/.exec(l);
       if (!m) continue;
       out.push(finding(ctx, i, 0.95, { kind: 'build', framework: 'aws', error_code: m[2], message: l.replace(/^(?:fatal error|upload failed|download failed|delete failed): /, '').trim() }));
+    }
+    return out;
+  },
+};
+
+/** ESLint's own crash report (bad configuration, a plugin that fails to load): "Oops! Something went wrong! :(". */
+export const eslintCrashDetector: Detector = {
+  id: 'eslint-crash',
+  sniff: (t) => t.includes('Oops! Something went wrong!'),
+  detect(lines, ctx) {
+    const out: Finding[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (!/^Oops! Something went wrong! :\($/.test(lines[i]!.trim())) continue;
+      const end = blockEnd(lines, i + 1, (x) => /^See https?:\/\/eslint\.org|^##\[|^section_end|^npm (?:ERR!|error)/.test(x), 40);
+      const body = lines.slice(i + 1, end).filter((x) => x.trim() !== '' && !/^ESLint: \d/.test(x.trim()));
+      if (body.length === 0) continue;
+      out.push(finding(ctx, i, 0.95, { kind: 'lint', framework: 'eslint', message: body.slice(0, 6).join('\n').trim() }, end));
+      i = end - 1;
     }
     return out;
   },
