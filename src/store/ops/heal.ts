@@ -1,31 +1,35 @@
 import type { AttemptRecord, Verdict } from '../../events/index.js';
-import type { SqlDriver } from '../driver.js';
+import type { SqlDriver, SqlExecutor } from '../driver.js';
 import type { OutcomeRow, PlaybookEntry } from '../types.js';
 import { toIso, toMs } from '../time.js';
 
 export async function recordAttempt(db: SqlDriver, runId: string, repo: string, a: AttemptRecord): Promise<void> {
   const started = toMs(a.startedAt, 'startedAt');
-  await db.tx(async (x) => {
-    if (a.patch) {
-      const p = a.patch;
-      await x.run(
-        `INSERT INTO patches (hash, diff, files, lines_added, lines_removed, created_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (hash) DO NOTHING`,
-        [p.hash, p.diff, JSON.stringify(p.files), p.linesAdded, p.linesRemoved, started],
-      );
-    }
+  // With a patch, patch and attempt land together; without one a single statement needs no transaction.
+  const write = (x: SqlExecutor) => writeAttempt(x, runId, repo, a, started);
+  await (a.patch ? db.tx(write) : write(db));
+}
+
+async function writeAttempt(x: SqlExecutor, runId: string, repo: string, a: AttemptRecord, started: number): Promise<void> {
+  if (a.patch) {
+    const p = a.patch;
     await x.run(
-      `INSERT INTO attempts (run_id, fingerprint, attempt, repo, fixer, outcome, reason, patch_hash, duration_ms, tests_run,
-         started_at, cost_usd)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (run_id, fingerprint, attempt) DO UPDATE SET repo = excluded.repo, fixer = excluded.fixer,
-         outcome = excluded.outcome, reason = excluded.reason, patch_hash = excluded.patch_hash,
-         duration_ms = excluded.duration_ms, tests_run = excluded.tests_run, started_at = excluded.started_at,
-         cost_usd = excluded.cost_usd`,
-      [runId, a.fingerprint, a.attempt, repo, a.fixer, a.outcome, a.reason, a.patch?.hash ?? null, Math.round(a.durationMs),
-        a.testsRun, started, a.costUsd ?? null],
+      `INSERT INTO patches (hash, diff, files, lines_added, lines_removed, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (hash) DO NOTHING`,
+      [p.hash, p.diff, JSON.stringify(p.files), p.linesAdded, p.linesRemoved, started],
     );
-  });
+  }
+  await x.run(
+    `INSERT INTO attempts (run_id, fingerprint, attempt, repo, fixer, outcome, reason, patch_hash, duration_ms, tests_run,
+       started_at, cost_usd)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (run_id, fingerprint, attempt) DO UPDATE SET repo = excluded.repo, fixer = excluded.fixer,
+       outcome = excluded.outcome, reason = excluded.reason, patch_hash = excluded.patch_hash,
+       duration_ms = excluded.duration_ms, tests_run = excluded.tests_run, started_at = excluded.started_at,
+       cost_usd = excluded.cost_usd`,
+    [runId, a.fingerprint, a.attempt, repo, a.fixer, a.outcome, a.reason, a.patch?.hash ?? null, Math.round(a.durationMs),
+      a.testsRun, started, a.costUsd ?? null],
+  );
 }
 
 export async function recordOutcome(db: SqlDriver, runId: string, repo: string, o: OutcomeRow): Promise<void> {
