@@ -17,7 +17,7 @@ export interface Location {
   line?: number;
 }
 
-const GO_FRAME = /^\s*([\w.-]+\.go):(\d+)/m;
+const GO_LINES = /^\s*(\S+\.go):(\d+)/gm;
 
 /**
  * Where a test lives, in order: the case's own file/line attributes, the failure's, the producer's
@@ -40,6 +40,8 @@ export function locate(draft: CaseDraft, primary: Outcome | undefined, dialect: 
   }
   const conventional = conventionalFile(draft, dialect, stack, ctx);
   if (conventional?.file) return withLine(conventional.file, conventional.line ?? lineIn(stack, conventional.file, ctx), ctx);
+  // Go prints bare file names; without go.mod to place the package they are no location.
+  if (dialect === 'go') return {};
   const suiteFile = rel(draft.suite.file, ctx);
   if (suiteFile) return withLine(suiteFile, lineIn(stack, suiteFile, ctx), ctx);
   if (!stack) return {};
@@ -71,14 +73,8 @@ function conventionalFile(draft: CaseDraft, dialect: Dialect, stack: string | un
       const file = place ? inRepo(place.file, ctx.repoRoot, ctx.baseDir) : undefined;
       return file ? { file } : undefined;
     }
-    case 'go': {
-      const pkg = classname || draft.suite.name;
-      const m = stack ? GO_FRAME.exec(stack) : null;
-      const dir = pkg ? ctx.sources.goPackageDir(pkg) : undefined;
-      if (!m || dir === undefined) return undefined;
-      const file = inRepo(path.posix.join(ctx.baseDir ?? '', dir, m[1]!), ctx.repoRoot, undefined);
-      return file ? { file, line: Number(m[2]) } : undefined;
-    }
+    case 'go':
+      return goLocation(classname || draft.suite.name, stack, ctx);
     case 'surefire':
     case 'junit': {
       if (!classname || !/^[\w$]+(\.[\w$]+)+$/.test(classname)) return undefined;
@@ -92,4 +88,24 @@ function conventionalFile(draft: CaseDraft, dialect: Dialect, stack: string | un
     default:
       return undefined;
   }
+}
+
+/**
+ * Go output names files three ways: `calc_test.go:14` (the test's package directory), `pkg/x.go:6:5`
+ * (build errors, from the module root) and absolute paths (panics). The last one inside the repository
+ * is where the test stopped (t.Fatal, the last t.Error, the test's own frame in a panic).
+ */
+function goLocation(pkg: string | undefined, stack: string | undefined, ctx: LocationContext): Location | undefined {
+  if (!stack) return undefined;
+  const dir = pkg ? ctx.sources.goPackageDir(pkg) : undefined;
+  let found: Location | undefined;
+  for (const m of stack.matchAll(GO_LINES)) {
+    const printed = m[1]!;
+    let file: string | undefined;
+    if (printed.startsWith('/')) file = inRepo(printed, ctx.repoRoot, undefined);
+    else if (printed.includes('/')) file = inRepo(path.posix.join(ctx.baseDir ?? '', printed), ctx.repoRoot, undefined);
+    else if (dir !== undefined) file = inRepo(path.posix.join(ctx.baseDir ?? '', dir, printed), ctx.repoRoot, undefined);
+    if (file) found = { file, line: Number(m[2]) };
+  }
+  return found;
 }

@@ -55,11 +55,11 @@ export function stripClassPrefix(message: string, errorClass: string | undefined
   return rest ? message.slice(errorClass.length + rest[0].length) : message;
 }
 
-const FRAME_LINE = /^\s+at\s|^\s*File ".*", line \d+|^Traceback \(most recent call last\)|^\s*❯ /;
+const FRAME_LINE = /^\s+at\s|^\s*File ".*", line \d+|^Traceback \(most recent call last\)|^\s*❯ |^goroutine \d+ \[/;
 
 /**
  * A message from a failure body when the report gave none: the lines before the first stack frame
- * (`at ...`, `File "..."`, ` ❯ ...`), trimmed; failing that, the first non-empty line.
+ * (`at ...`, `File "..."`, ` ❯ ...`, a Go goroutine dump), trimmed; failing that, the first non-empty line.
  */
 export function messageFromBody(body: string): string {
   const lines = body.split('\n', 200);
