@@ -6,7 +6,7 @@ import { detectFormat, MIN_CONFIDENCE } from './detect.js';
 import { HEAD_BYTES } from './input/head.js';
 
 const fixture = (p: string): string => fileURLToPath(new URL(`../../test/fixtures/${p}`, import.meta.url));
-const corpus = (p: string): string => fixture(`corpus/other/${p}`);
+const corpus = (p: string): string => fixture(`corpus/test-reports/${p}`);
 
 /**
  * Real files of each registered format. A newly registered parser must add its fixtures here: the

@@ -1,6 +1,6 @@
 /**
- * The XML part of the shared real-world corpus (../shared/corpus/test-reports: public projects' report
- * fixtures with a manifest). Every JUnit, TRX, NUnit and xUnit.net file parses; every negative file gets
+ * The XML part of the real-world corpus (test/fixtures/corpus/test-reports, an in-repo copy of the shared
+ * corpus: public projects' report fixtures with a manifest; provenance in test/fixtures/corpus/PROVENANCE.md). Every JUnit, TRX, NUnit and xUnit.net file parses; every negative file gets
  * its own clear error; the results agree with the totals each file states about itself, except where a
  * file's own numbers are wrong or count something else (each exception below says which and why).
  */
@@ -17,8 +17,7 @@ import { collect } from '../../src/ingest/xml/collect.js';
 import { ReportParseError } from '../../src/ingest/xml/errors.js';
 import { xunitParser } from '../../src/ingest/xunit/parser.js';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const CORPUS = path.resolve(REPO, '../shared/corpus/test-reports');
+const CORPUS = fileURLToPath(new URL('../fixtures/corpus/test-reports/', import.meta.url));
 const file = (p: string): string => path.join(CORPUS, p);
 
 interface Entry {
@@ -116,7 +115,7 @@ function disagreement(results: TestResult[], t: StatedTotals): string | undefine
   return problems.length ? problems.join(', ') : undefined;
 }
 
-describe('shared corpus, XML part', () => {
+describe('real-world corpus, XML part', () => {
   const entries = xmlEntries();
 
   it('finds the XML files of the manifest', () => {
@@ -159,7 +158,7 @@ describe('shared corpus, XML part', () => {
   });
 });
 
-describe('shared corpus, exact values per producer', () => {
+describe('real-world corpus, exact values per producer', () => {
   const parse = async (p: string, root = '/repo') => {
     const r = await collect(parserFor(xmlEntries().find((e) => e.path === p)!.format), file(p), root);
     expect(r.error).toBeUndefined();

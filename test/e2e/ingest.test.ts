@@ -77,7 +77,7 @@ describe('suture ingest (CLI)', () => {
 
   it('exits 5 when part of the input failed, and still writes everything that parsed', async () => {
     const cut = path.join(tmp, 'cut.json');
-    const lines = readFileSync(path.join(REPORTS, '../corpus/other/dorny+test-reporter/__tests__/fixtures/dart-json.json'), 'utf8').split('\n');
+    const lines = readFileSync(path.join(REPORTS, '../corpus/test-reports/dorny+test-reporter/__tests__/fixtures/dart-json.json'), 'utf8').split('\n');
     writeFileSync(cut, [...lines.slice(0, 20), '{"testID":11,"error":"Expected: <2>'].join('\n'));
     const out = path.join(tmp, 'partial.ndjson');
     const r = await runCli(['ingest', 'jest/report.json', cut, '--repo-root', 'jest/project', '--out', out], { cwd: REPORTS });

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { collect } from '../input/collect.js';
 import { dartJson } from './index.js';
 
-// A real report from dorny/test-reporter's fixtures (copied in test/fixtures/corpus/other), made on Windows.
-const fixture = fileURLToPath(new URL('../../../test/fixtures/corpus/other/dorny+test-reporter/__tests__/fixtures/dart-json.json', import.meta.url));
+// A real report from dorny/test-reporter's fixtures (copied in test/fixtures/corpus/test-reports), made on Windows.
+const fixture = fileURLToPath(new URL('../../../test/fixtures/corpus/test-reports/dorny+test-reporter/__tests__/fixtures/dart-json.json', import.meta.url));
 const repoRoot = 'C:/Users/Michal/Workspace/dorny/test-check/reports/dart';
 
 describe('dart test --reporter json', () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { collect } from '../input/collect.js';
 import { rspecJson } from './index.js';
 
-// A real report from dorny/test-reporter's fixtures (copied in test/fixtures/corpus/other).
-const fixture = fileURLToPath(new URL('../../../test/fixtures/corpus/other/dorny+test-reporter/__tests__/fixtures/rspec-json.json', import.meta.url));
+// A real report from dorny/test-reporter's fixtures (copied in test/fixtures/corpus/test-reports).
+const fixture = fileURLToPath(new URL('../../../test/fixtures/corpus/test-reports/dorny+test-reporter/__tests__/fixtures/rspec-json.json', import.meta.url));
 
 describe('rspec --format json', () => {
   it('yields examples with exact fields and the stated totals', async () => {

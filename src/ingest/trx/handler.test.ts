@@ -35,7 +35,7 @@ describe('TRX', () => {
   });
 
   it('holds results written before their definitions and hands them out joined', async () => {
-    const { results } = await collect(trxParser, fileURLToPath(new URL('../../../../shared/corpus/test-reports/dorny+test-reporter/__tests__/fixtures/dotnet-trx.trx', import.meta.url)), '/repo');
+    const { results } = await collect(trxParser, fileURLToPath(new URL('../../../test/fixtures/corpus/test-reports/dorny+test-reporter/__tests__/fixtures/dotnet-trx.trx', import.meta.url)), '/repo');
     expect(results).toHaveLength(11);
     expect(results.every((r) => r.framework === 'xunit' && r.suite === 'DotnetTests.XUnitTests.CalculatorTests')).toBe(true);
     expect(results.find((r) => r.name === 'Should be even number(i: 3)')).toMatchObject({
