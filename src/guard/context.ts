@@ -51,6 +51,8 @@ export interface GuardContext {
   tests(side: Side, file: ChangedFile): Promise<TestFileModel | undefined>;
   /** Set of 1-based head lines the diff adds to a file. */
   addedLines(file: ChangedFile): Set<number>;
+  /** Does the head range [line, endLine] contain an added line or a deletion? (Else its text is unchanged.) */
+  touches(file: ChangedFile, line: number, endLine?: number): boolean;
   removedLines(file: ChangedFile): Set<number>;
 }
 
@@ -91,6 +93,12 @@ export class JudgeContext implements GuardContext {
     let s = this.added.get(file);
     if (!s) this.added.set(file, (s = new Set(file.added.map((l) => l.line))));
     return s;
+  }
+
+  touches(file: ChangedFile, line: number, endLine = line): boolean {
+    const added = this.addedLines(file);
+    for (let l = line; l <= endLine; l++) if (added.has(l)) return true;
+    return file.deletedAt.some((d) => d > line && d <= endLine + 1);
   }
 
   removedLines(file: ChangedFile): Set<number> {

@@ -18,6 +18,8 @@ export interface ChangedFile {
   binary: boolean;
   added: DiffLine[];
   removed: DiffLine[];
+  /** Head line numbers right after which base lines were removed (where a deletion "sits" in the head). */
+  deletedAt: number[];
   /** The parsed hunks, for applying the change to content. */
   structured: StructuredPatch;
 }
@@ -26,7 +28,7 @@ const DEV_NULL = '/dev/null';
 
 function cleanName(name: string | undefined, git: boolean): string | undefined {
   if (name === undefined || name === DEV_NULL || name === '') return undefined;
-  let n = name.replace(/\t.*$/, '');
+  let n = name;
   if (git || /^[ab]\//.test(n)) n = n.replace(/^[ab]\//, '');
   return n.replace(/\\/g, '/').replace(/^\.\//, '');
 }
@@ -47,28 +49,32 @@ export function parseDiff(diff: string): ChangedFile[] {
   const files: ChangedFile[] = [];
   for (const p of parsed) {
     const git = p.isGit === true;
-    const oldName = cleanName(p.oldFileName, git);
-    const newName = cleanName(p.newFileName, git);
+    const oldName = p.isCreate ? undefined : cleanName(p.oldFileName, git);
+    const newName = p.isDelete ? undefined : cleanName(p.newFileName, git);
     const path = newName ?? oldName;
     if (path === undefined) continue;
     const status: PatchFile['status'] =
       p.isCreate || oldName === undefined ? 'added' : p.isDelete || newName === undefined ? 'deleted' : p.isRename || (oldName !== newName && !p.isCopy) ? 'renamed' : 'modified';
     const added: DiffLine[] = [];
     const removed: DiffLine[] = [];
+    const deletedAt: number[] = [];
     for (const h of p.hunks) {
       let oldLine = h.oldStart;
       let newLine = h.newStart;
       for (const l of h.lines) {
         const c = l[0];
         if (c === '+') added.push({ line: newLine++, text: l.slice(1) });
-        else if (c === '-') removed.push({ line: oldLine++, text: l.slice(1) });
+        else if (c === '-') {
+          removed.push({ line: oldLine++, text: l.slice(1) });
+          if (deletedAt[deletedAt.length - 1] !== newLine) deletedAt.push(newLine);
+        }
         else if (c === ' ' || l === '') {
           oldLine++;
           newLine++;
         }
       }
     }
-    const f: ChangedFile = { path, status, binary: p.isBinary === true, added, removed, structured: p };
+    const f: ChangedFile = { path, status, binary: p.isBinary === true, added, removed, deletedAt, structured: p };
     if (status === 'renamed' && oldName !== undefined) f.oldPath = oldName;
     if (status === 'deleted' && oldName !== undefined) f.path = oldName;
     files.push(f);

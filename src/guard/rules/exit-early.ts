@@ -4,7 +4,7 @@ import { langOf } from '../lang.js';
 import { calleeName, rowOf, walkTs } from '../syntax/ts.js';
 import { field, walkTree, type Node } from '../syntax/treesitter.js';
 import { norm } from '../testmodel/model.js';
-import { introduced, type Occurrence, type Rule, type RuleFinding } from './types.js';
+import { introducedIn, type Occurrence, type Rule, type RuleFinding } from './types.js';
 
 const TRIGGER = /exit|Exit|quit|kill|SystemExit|Goexit|return/;
 /** Test setup files run in the test process too (jest/vitest setup, conftest.py, TestMain). */
@@ -69,10 +69,7 @@ export const exitEarly: Rule = {
     for (const f of ctx.files) {
       if (f.status === 'deleted' || !SUPPORTED.has(langOf(f.path)) || !(ctx.isTestFile(f.path) || SETUP_FILE.test(f.path))) continue;
       if (!f.added.some((l) => TRIGGER.test(l.text))) continue;
-      const head = await ctx.syntax('head', f);
-      if (!head) continue;
-      const base = await ctx.syntax('base', f);
-      for (const o of introduced(base ? exitsIn(base) : undefined, exitsIn(head), ctx.addedLines(f))) {
+      for (const o of await introducedIn(ctx, f, exitsIn)) {
         out.push({ message: `test process exits early: ${o.label}`, file: f.path, line: o.line });
       }
       const [bt, ht] = [await ctx.tests('base', f), await ctx.tests('head', f)];

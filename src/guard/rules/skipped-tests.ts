@@ -6,7 +6,7 @@ import { calleeName, rowOf, walkTs } from '../syntax/ts.js';
 import { field, walkTree } from '../syntax/treesitter.js';
 import { norm } from '../testmodel/model.js';
 import { testCallKind } from '../testmodel/js.js';
-import { introduced, type Occurrence, type Rule, type RuleFinding } from './types.js';
+import { introducedIn, type Occurrence, type Rule, type RuleFinding } from './types.js';
 
 type Found = Occurrence & { severity: Severity };
 
@@ -108,10 +108,7 @@ export const skippedTests: Rule = {
     const out: RuleFinding[] = [];
     for (const f of ctx.files) {
       if (!SUPPORTED.has(langOf(f.path)) || !f.added.some((l) => TRIGGER.test(l.text))) continue;
-      const head = await ctx.syntax('head', f);
-      if (!head) continue;
-      const base = await ctx.syntax('base', f);
-      for (const o of introduced(base ? skipMarkers(base) : undefined, skipMarkers(head), ctx.addedLines(f))) {
+      for (const o of await introducedIn(ctx, f, skipMarkers)) {
         out.push({ message: `test disabled: ${o.label}`, file: f.path, line: o.line, severity: o.severity });
       }
     }

@@ -5,7 +5,7 @@ import { langOf } from '../lang.js';
 import { commentsOf, rowOf, walkTs } from '../syntax/ts.js';
 import { walkTree } from '../syntax/treesitter.js';
 import { norm } from '../testmodel/model.js';
-import { introduced, type Occurrence, type Rule, type RuleFinding } from './types.js';
+import { introducedIn, type Occurrence, type Rule, type RuleFinding } from './types.js';
 
 interface Pattern {
   re: RegExp;
@@ -93,10 +93,7 @@ export const suppressions: Rule = {
     const out: RuleFinding[] = [];
     for (const f of ctx.files) {
       if (!SUPPORTED.has(langOf(f.path)) || !f.added.some((l) => TRIGGER.test(l.text))) continue;
-      const head = await ctx.syntax('head', f);
-      if (!head) continue;
-      const base = await ctx.syntax('base', f);
-      for (const o of introduced(base ? suppressionsIn(base) : undefined, suppressionsIn(head), ctx.addedLines(f))) {
+      for (const o of await introducedIn(ctx, f, suppressionsIn)) {
         out.push({ message: `suppression added: ${o.label}`, file: f.path, line: o.line, severity: o.severity });
       }
     }

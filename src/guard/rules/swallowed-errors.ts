@@ -5,12 +5,25 @@ import { field, walkTree, type Node } from '../syntax/treesitter.js';
 import { calleeName, endRowOf, rowOf, walkTs } from '../syntax/ts.js';
 import { norm } from '../testmodel/model.js';
 import { statementsOf } from '../testmodel/treeutil.js';
-import { introduced, type Occurrence, type Rule, type RuleFinding } from './types.js';
+import { introducedIn, type Occurrence, type Rule, type RuleFinding } from './types.js';
 
 const SUPPORTED = new Set(['ts', 'js', 'python', 'go']);
 
-/** Cheap pre-filter on the head text: no handler keyword, no parse. */
-const TRIGGER = /\bcatch\b|\bexcept\b|suppress|\berr\b|recover\(|uncaughtException|unhandledRejection/;
+const JS_CATCH = /\bcatch\b\s*(?:\([^)]*\))?\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}/g;
+const PY_SILENT_EXCEPT = /^[ \t]*except\b[^\n:]*:[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*(?:pass|\.\.\.|continue|break|return\b[^\n]*)[ \t]*(?:#[^\n]*)?$|^[ \t]*except\b[^\n:]*:[ \t]*(?:pass|\.\.\.|return\b)|\bsuppress\(/m;
+const GO_SILENT = /\bif\s+[^{\n]*\berr\w*\s*!=\s*nil\s*\{\s*(?:\}|return\b[^\n]*\bnil\s*\n\s*\})|\b_\s*=\s*err\w*\s*$|^\s*recover\(\)\s*$/m;
+
+/**
+ * Text pre-filter, a superset of what the syntax check finds: only files with a catch block that does
+ * not throw, a `.catch(`, an except clause whose body is pass/return, or a Go nil-error return are parsed.
+ */
+export function mayHaveSwallowingHandler(lang: string, text: string): boolean {
+  if (lang === 'python') return PY_SILENT_EXCEPT.test(text);
+  if (lang === 'go') return GO_SILENT.test(text);
+  if (/\.catch\s*\(|\.then\s*\(|uncaughtException|unhandledRejection/.test(text)) return true;
+  for (const m of text.matchAll(JS_CATCH)) if (!/\bthrow\b/.test(m[1]!)) return true;
+  return false;
+}
 
 function silentJsStatement(st: ts.Statement): boolean {
   if (ts.isEmptyStatement(st) || ts.isContinueStatement(st) || ts.isBreakStatement(st)) return true;
@@ -150,11 +163,8 @@ export const swallowedErrors: Rule = {
     for (const f of ctx.files) {
       if (f.status === 'deleted' || !SUPPORTED.has(langOf(f.path))) continue;
       const src = await ctx.source('head', f);
-      if (!src || !TRIGGER.test(src.text)) continue;
-      const head = await ctx.syntax('head', f);
-      if (!head) continue;
-      const base = await ctx.syntax('base', f);
-      for (const o of introduced(base ? swallowingHandlers(base) : undefined, swallowingHandlers(head), ctx.addedLines(f))) {
+      if (!src || !mayHaveSwallowingHandler(src.lang, src.text)) continue;
+      for (const o of await introducedIn(ctx, f, swallowingHandlers)) {
         out.push({ message: `swallowed error: ${o.label}`, file: f.path, line: o.line });
       }
     }

@@ -4,7 +4,7 @@ import { langOf } from '../lang.js';
 import { rowOf, walkTs } from '../syntax/ts.js';
 import { walkTree } from '../syntax/treesitter.js';
 import { norm } from '../testmodel/model.js';
-import { introduced, type Occurrence, type Rule, type RuleFinding } from './types.js';
+import { introducedIn, type Occurrence, type Rule, type RuleFinding } from './types.js';
 
 interface Sniff {
   re: RegExp;
@@ -95,10 +95,7 @@ export const testSpecialCasing: Rule = {
     for (const f of ctx.files) {
       if (f.status === 'deleted' || !SUPPORTED.has(langOf(f.path)) || ctx.isTestFile(f.path)) continue;
       if (!f.added.some((l) => TRIGGER.test(l.text))) continue;
-      const head = await ctx.syntax('head', f);
-      if (!head) continue;
-      const base = await ctx.syntax('base', f);
-      for (const o of introduced(base ? testSniffs(base) : undefined, testSniffs(head), ctx.addedLines(f))) {
+      for (const o of await introducedIn(ctx, f, testSniffs)) {
         out.push({ message: `source special-cases tests: ${o.label}`, file: f.path, line: o.line });
       }
     }

@@ -1,5 +1,6 @@
 import type { Severity } from '../../events/index.js';
-import type { GuardContext } from '../context.js';
+import type { GuardContext, Syntax } from '../context.js';
+import type { ChangedFile } from '../diff/parse.js';
 import type { RuleId } from './ids.js';
 
 /** A finding as a rule reports it; the runner adds the rule id and applies the policy's severity. */
@@ -58,4 +59,17 @@ export function introduced<T extends Occurrence>(base: T[] | undefined, head: T[
     out.push(...ordered.slice(0, extra));
   }
   return out.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * `introduced` for one file, parsing the base only when some head occurrence overlaps the change
+ * (an occurrence whose text the patch did not touch cannot be new). Most files stop after one parse.
+ */
+export async function introducedIn<T extends Occurrence>(ctx: GuardContext, file: ChangedFile, extract: (syn: Syntax) => T[]): Promise<T[]> {
+  const head = await ctx.syntax('head', file);
+  if (!head) return [];
+  const found = extract(head);
+  if (!found.some((o) => head.fragment || ctx.touches(file, o.line, o.endLine ?? o.line))) return [];
+  const base = await ctx.syntax('base', file);
+  return introduced(base ? extract(base) : undefined, found, ctx.addedLines(file));
 }

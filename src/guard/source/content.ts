@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyPatch, reversePatch } from 'diff';
 import type { ChangedFile } from '../diff/parse.js';
@@ -85,9 +85,13 @@ export class FileContents {
   }
 }
 
+/**
+ * Synchronous on purpose: thousands of small files read one after another are latency-bound with
+ * promises (open/fstat/read/close each a thread-pool round trip); a sync read is ~20 µs.
+ */
 async function readText(file: string): Promise<string | undefined> {
   try {
-    const buf = await readFile(file);
+    const buf = readFileSync(file);
     if (buf.length > MAX_CONTENT_BYTES || buf.includes(0)) return undefined;
     return buf.toString('utf8');
   } catch {
@@ -98,7 +102,8 @@ async function readText(file: string): Promise<string | undefined> {
 /** Works out both sides from the directory and the diff: the directory may hold either of them. */
 async function sandboxPair(root: string, file: ChangedFile): Promise<{ base?: string; head?: string }> {
   const onDiskOld = file.status === 'added' ? undefined : await readText(path.join(root, file.oldPath ?? file.path));
-  const onDiskNew = file.status === 'deleted' ? undefined : await readText(path.join(root, file.path));
+  const samePath = file.oldPath === undefined || file.oldPath === file.path;
+  const onDiskNew = file.status === 'deleted' ? undefined : samePath && file.status !== 'added' ? onDiskOld : await readText(path.join(root, file.path));
   if (file.status === 'added') {
     if (onDiskNew !== undefined) return { head: onDiskNew };
     const head = applyPatch('', file.structured);

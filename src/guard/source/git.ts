@@ -79,12 +79,26 @@ async function newFileDiff(root: string, rel: string): Promise<string> {
 
 /**
  * Reads many blobs in one `git cat-file --batch` process (10,000 files in one spawn, not 10,000).
- * Missing, binary or oversized blobs map to undefined.
+ * Large sets are looked up by blob id from one `git ls-tree` (resolving `rev:path` per file costs
+ * ~0.1 ms each inside git; by id it is ~0.01 ms). Missing, binary or oversized blobs map to undefined.
  */
 export async function readBlobs(root: string, rev: string, paths: string[]): Promise<Map<string, string | undefined>> {
   const result = new Map<string, string | undefined>();
   if (paths.length === 0) return result;
-  const out = await runGit(root, ['cat-file', '--batch'], paths.map((p) => `${rev}:${p}\n`).join(''));
+  let specs = paths.map((p) => `${rev}:${p}`);
+  if (paths.length > 50) {
+    const ids = new Map<string, string>();
+    const listing = (await runGit(root, ['ls-tree', '-r', '-z', '--full-tree', rev])).toString('utf8');
+    for (const entry of listing.split('\0')) {
+      // "<mode> <type> <id>\t<path>"
+      const tab = entry.indexOf('\t');
+      if (tab < 0) continue;
+      const meta = entry.slice(0, tab).split(' ');
+      if (meta[1] === 'blob') ids.set(entry.slice(tab + 1), meta[2]!);
+    }
+    specs = paths.map((p) => ids.get(p) ?? `${rev}:${p}`);
+  }
+  const out = await runGit(root, ['cat-file', '--batch'], specs.map((s) => `${s}\n`).join(''));
   let pos = 0;
   for (const p of paths) {
     const nl = out.indexOf(0x0a, pos);

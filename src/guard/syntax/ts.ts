@@ -1,9 +1,13 @@
 import ts from 'typescript';
 
-/** TypeScript's own parser for TS and JS (error-tolerant, so fragments of a diff parse too). */
+/**
+ * TypeScript's own parser for TS and JS (error-tolerant, so fragments of a diff parse too). Without
+ * parent pointers and JSDoc parsing it is about five times faster; the rules pass the source file
+ * wherever a position or text is needed, so they never need `.parent`.
+ */
 export function parseJsLike(path: string, text: string): ts.SourceFile {
   const kind = /\.tsx$/.test(path) ? ts.ScriptKind.TSX : /\.jsx$/.test(path) ? ts.ScriptKind.JSX : /\.[cm]?js$/.test(path) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
-  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+  return ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
 }
 
 /** 0-based row of a node's first token. */
