@@ -20,7 +20,7 @@ function llm(over: Record<string, unknown> = {}) {
       anthropic: { base_url: server.url, api_key_env: 'FAKE_ANTHROPIC_KEY', max_retries: 1 },
       openai: { base_url: `${server.url}/v1`, api_key_env: 'FAKE_OPENAI_KEY', max_retries: 1 },
     },
-    prices: { 'claude-sonnet-4-5': { input: 3, output: 15 } },
+    prices: { 'claude-sonnet-5-5': { input: 3, output: 15 } },
     ...over,
   };
 }
@@ -46,14 +46,14 @@ describe('llm fixer', () => {
     const ctx = fixContext({ worktree, llm: llm() });
     const r = await fixer.propose(ctx);
     expect(r).toMatchObject({ kind: 'edited', costUsd: (2000 * 3 + 100 * 15) / 1e6 });
-    expect(r.kind === 'edited' && r.summary).toMatch(/^anthropic\/claude-sonnet-4-5: The member discount must be applied before the voucher\. \[src\/pricing.ts; 4 line\(s\) changed\]$/);
+    expect(r.kind === 'edited' && r.summary).toMatch(/^anthropic\/claude-sonnet-5-5: The member discount must be applied before the voucher\. \[src\/pricing.ts; 4 line\(s\) changed\]$/);
     expect(await pricing()).toContain('const afterMember = price * (1 - memberPercent / 100);');
     // The prompt carried the failing test and the code under test.
     const body = server.requests[0]!.json as { system: string; messages: { content: string }[] };
     expect(body.messages[0]!.content).toContain("test('member discount, then voucher'");
     expect(body.messages[0]!.content).toContain('const afterVoucher = Math.max(0, price - voucher);');
     expect(body.system).toContain('UNFIXABLE');
-    expect(ctx.lines.join('\n')).toMatch(/anthropic claude-sonnet-4-5: 2000 in \+ 100 out tokens, \$0\.0075/);
+    expect(ctx.lines.join('\n')).toMatch(/anthropic claude-sonnet-5-5: 2000 in \+ 100 out tokens, \$0\.0075/);
   });
 
   it('sends unusable answers back with the problem until one applies', async () => {
@@ -124,14 +124,17 @@ describe('llm fixer', () => {
     server.script({ status: 529 }, { status: 529 }, { reply: PRICING_FIX });
     const ctx = fixContext({ worktree, llm: llm() });
     const r = await fixer.propose(ctx);
-    expect(r.kind === 'edited' && r.summary).toMatch(/^openai\/gpt-4\.1:/);
+    expect(r.kind === 'edited' && r.summary).toMatch(/^openai\/gpt-5\.5:/);
     expect(server.requests.map((q) => q.path)).toEqual(['/v1/messages', '/v1/messages', '/v1/chat/completions']);
+    // Anthropic gets temperature 0 by default; OpenAI's reasoning models accept only their default, so none is sent.
+    expect(server.requests[0]!.json).toMatchObject({ temperature: 0 });
+    expect(server.requests[2]!.json).not.toHaveProperty('temperature');
     expect(ctx.lines.join('\n')).toMatch(/anthropic: HTTP 529 overloaded_error.*retry 1\/1[\s\S]*anthropic failed: HTTP 529/);
   });
 
   it('reports providers that cannot be reached as an error of the attempt', async () => {
     server.script({ status: 500 }, { status: 500 }, { status: 400, errorType: 'invalid_request_error', message: 'model not found' });
-    await expect(fixer.propose(fixContext({ worktree, llm: llm() }))).rejects.toThrow(/no provider answered: anthropic \(claude-sonnet-4-5\): HTTP 500.*openai \(gpt-4\.1\): HTTP 400/);
+    await expect(fixer.propose(fixContext({ worktree, llm: llm() }))).rejects.toThrow(/no provider answered: anthropic \(claude-sonnet-5-5\): HTTP 500.*openai \(gpt-5\.5\): HTTP 400/);
   });
 
   it('does nothing without a chosen provider or without a key', async () => {

@@ -38,6 +38,7 @@ async function scenario(name: string): Promise<{ s: Scenario; root: string }> {
     path.join(root, 'suture.yml'),
     [
       'llm:',
+      '  prices: { "claude-sonnet-5-5": { input: 3, output: 15 } }   # test data, not a vendor price',
       '  providers:',
       `    anthropic: { base_url: "${server.url}", api_key_env: FAKE_ANTHROPIC_KEY, max_retries: 1 }`,
       `    openai: { base_url: "${server.url}/v1", api_key_env: FAKE_OPENAI_KEY, max_retries: 1 }`,
@@ -132,14 +133,14 @@ describe('suture heal --provider (CLI, eval scenarios that need reasoning)', () 
   it('refuses --provider without a key, and agent without a command, with one clear line', async () => {
     const { root } = await scenario('ts-reasoning-discount');
     const noKey = await runCli(['heal', root, '--provider', 'anthropic'], { env: { ...GIT_ENV, FAKE_ANTHROPIC_KEY: '', FAKE_OPENAI_KEY: '' } });
-    expect(noKey.code).toBe(2);
     expect(noKey.stderr).toMatch(/\[E_LLM_NO_KEY\] --provider anthropic: no API key in \$FAKE_ANTHROPIC_KEY \(nor for the fallback openai: \$FAKE_OPENAI_KEY\)/);
+    expect(noKey.code).toBe(2);
     const noCmd = await runCli(['heal', root, '--provider', 'agent'], { env: GIT_ENV });
-    expect(noCmd.code).toBe(2);
     expect(noCmd.stderr).toMatch(/--provider agent needs an agent command/);
+    expect(noCmd.code).toBe(2);
     const unknown = await runCli(['heal', root, '--provider', 'gemini'], { env: { ...GIT_ENV, ...KEYS } });
-    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/llm provider 'gemini' is not defined/);
+    expect(unknown.code).toBe(2);
     for (const r of [noKey, noCmd, unknown]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

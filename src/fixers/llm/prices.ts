@@ -2,8 +2,9 @@ import type { LlmConfig } from './config.js';
 import type { Usage } from './providers/types.js';
 
 /**
- * USD per million tokens for the default models, from the vendors' public price lists (check them:
- * prices change). `llm.prices` in suture.yml adds to and overrides this table.
+ * USD per million tokens for models whose published prices were known when this was written (check
+ * your vendor's list: prices change). The default models are newer and have no entry: set
+ * `llm.prices` for yours to enforce the dollar budget. `llm.prices` adds to and overrides this table.
  */
 const BUILTIN_PRICES: Record<string, { input: number; output: number }> = {
   'claude-sonnet-4-5': { input: 3, output: 15 },

@@ -16,7 +16,7 @@ export function anthropicProvider(p: ResolvedProvider, apiKey: string, fetchImpl
         model: p.model,
         max_tokens: p.maxTokens,
         system: req.system,
-        temperature: req.temperature ?? p.temperature,
+        ...((req.temperature ?? p.temperature) !== undefined ? { temperature: (req.temperature ?? p.temperature)! } : {}),
         messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
       };
       const opts = req.signal ? { signal: req.signal } : {};

@@ -16,7 +16,8 @@ export function openaiProvider(p: ResolvedProvider, apiKey: string, fetchImpl?: 
     model: p.model,
     async complete(req: ChatRequest): Promise<ChatResponse> {
       const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [{ role: 'system', content: req.system }, ...req.messages.map((m) => ({ role: m.role, content: m.content }))];
-      const base = { model: p.model, messages, temperature: req.temperature ?? p.temperature, ...limit };
+      const temperature = req.temperature ?? p.temperature;
+      const base = { model: p.model, messages, ...(temperature !== undefined ? { temperature } : {}), ...limit };
       const opts = req.signal ? { signal: req.signal } : {};
       if (!p.stream) {
         const r = await client.chat.completions.create({ ...base, stream: false }, opts);

@@ -4,8 +4,8 @@ import type { ResolvedProvider } from './types.js';
 
 /** Built-in endpoints; suture.yml entries of the same name override field by field. */
 const BUILTIN: Record<string, Required<Pick<ProviderConfigInput, 'type' | 'model' | 'base_url' | 'api_key_env'>>> = {
-  anthropic: { type: 'anthropic', model: 'claude-sonnet-4-5', base_url: 'https://api.anthropic.com', api_key_env: 'ANTHROPIC_API_KEY' },
-  openai: { type: 'openai', model: 'gpt-4.1', base_url: 'https://api.openai.com/v1', api_key_env: 'OPENAI_API_KEY' },
+  anthropic: { type: 'anthropic', model: 'claude-sonnet-5-5', base_url: 'https://api.anthropic.com', api_key_env: 'ANTHROPIC_API_KEY' },
+  openai: { type: 'openai', model: 'gpt-5.5', base_url: 'https://api.openai.com/v1', api_key_env: 'OPENAI_API_KEY' },
 };
 
 export const PROVIDER_NAMES_BUILTIN = Object.keys(BUILTIN);
@@ -36,7 +36,8 @@ export function resolveProvider(name: string, cfg: LlmConfig): ResolvedProvider 
     timeoutMs: (user.timeout_seconds ?? 180) * 1000,
     maxRetries: user.max_retries ?? 3,
     maxTokens: user.max_tokens ?? 8192,
-    temperature: user.temperature ?? 0,
+    // OpenAI's reasoning models accept only their default temperature: sent only when configured.
+    ...(user.temperature !== undefined ? { temperature: user.temperature } : type === 'anthropic' ? { temperature: 0 } : {}),
     stream: user.stream ?? false,
   };
 }

@@ -47,7 +47,8 @@ export interface ResolvedProvider {
   timeoutMs: number;
   maxRetries: number;
   maxTokens: number;
-  temperature: number;
+  /** Absent: the server's default. */
+  temperature?: number;
   stream: boolean;
 }
 
