@@ -21,9 +21,9 @@ describe('verification', () => {
   });
 
   it('fewer-tests when the failing test is gone, skipped or reported as not run', () => {
-    expect(checkTargeted(failing, run([]))).toMatchObject({ ok: false, outcome: 'fewer-tests' });
-    expect(checkTargeted(failing, run([t('a', 'skipped')]))).toMatchObject({ ok: false, outcome: 'fewer-tests' });
-    expect(checkTargeted(failing, run([{ ...t('a', 'errored'), kind: 'runtime', error_class: 'TestNotRun' }]))).toMatchObject({ ok: false, outcome: 'fewer-tests' });
+    expect(checkTargeted(failing, run([]), baseline.results)).toMatchObject({ ok: false, outcome: 'fewer-tests' });
+    expect(checkTargeted(failing, run([t('a', 'skipped')]), baseline.results)).toMatchObject({ ok: false, outcome: 'fewer-tests' });
+    expect(checkTargeted(failing, run([{ ...t('a', 'errored'), kind: 'runtime', error_class: 'TestNotRun' }]), baseline.results)).toMatchObject({ ok: false, outcome: 'fewer-tests' });
   });
 
   it('regressed when something that passed (or did not exist) now fails', () => {
@@ -45,12 +45,16 @@ describe('verification', () => {
     expect(checkFullRun(base, [diag, fileError], after)).toEqual({ ok: true });
     // ...but not when the file's tests still fail
     expect(checkTargeted([fileError], run([t('x1', 'failed', { file: 'x.test.ts' })]))).toMatchObject({ ok: false, outcome: 'still-failing' });
-    expect(checkTargeted([fileError], run([]))).toMatchObject({ ok: false, outcome: 'fewer-tests' });
+    expect(checkTargeted([fileError], run([]), [fileError], false)).toMatchObject({ ok: false, outcome: 'fewer-tests' });
+    // a targeted re-run of only the placeholder cannot tell: the full run decides
+    expect(checkTargeted([fileError], run([]))).toEqual({ ok: true });
     // pytest names a collection error after the module; it was still the only result of its file
     const collection: TestResult = { kind: 'test', framework: 'pytest', test_id: 'tests/t.py::tests.t', name: 'tests.t', status: 'errored', file: 'tests/t.py', message: 'collection failure' };
     expect(checkTargeted([collection], run([t('tests/t.py::test_a', 'passed', { file: 'tests/t.py' })]), [collection])).toEqual({ ok: true });
-    // ...but a named test deleted from a file that had others is missing
-    const named = t('a', 'failed', { file: 'f.ts' });
-    expect(checkTargeted([named], run([t('b', 'passed', { file: 'f.ts' })]), [named, t('b', 'passed', { file: 'f.ts' })])).toMatchObject({ outcome: 'fewer-tests' });
+    const vitestFile: TestResult = { kind: 'test', framework: 'vitest', test_id: 'c.test.js::(test file)', name: '(test file)', status: 'errored', file: 'c.test.js' };
+    expect(checkFullRun(run([vitestFile]), [vitestFile], run([t('c.test.js::reads', 'passed', { file: 'c.test.js' })]))).toEqual({ ok: true });
+    // ...but a real test renamed (or deleted) in its file is missing, even when it was the file's only test
+    const named = t('adds', 'failed', { file: 'f.ts' });
+    expect(checkFullRun(run([named]), [named], run([t('adds (renamed)', 'passed', { file: 'f.ts' })]))).toMatchObject({ outcome: 'fewer-tests' });
   });
 });

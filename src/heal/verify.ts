@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { isFailure, type AttemptOutcome, type RunOutcome, type TestResult } from '../events/index.js';
 
 /** A verification step's answer: pass, or the attempt outcome and a sentence saying why not. */
@@ -33,13 +34,25 @@ function hardFailure(r: TestResult): boolean {
  * or the only result its file had) disappears when the file loads again: fixed if the file's tests now
  * run and pass, still failing if they fail. A real test that disappears was deleted or skipped.
  */
-function whyAbsent(before: TestResult, after: TestResult[], baseline: TestResult[]): 'fixed' | 'missing' | 'still-failing' {
+/**
+ * A result standing for a whole test file that could not load: no test name, or a name that is the
+ * file itself (vitest "(test file)", pytest's module name for a collection error). A renamed or
+ * deleted real test never looks like this, so it cannot pass as "the file loads again".
+ */
+export function isFilePlaceholder(r: TestResult): boolean {
+  if (!r.name) return true;
+  const file = r.file ?? '';
+  const module = file.replace(/\.[^./]+$/, '').replace(/\//g, '.');
+  return /^\(.*\)$/.test(r.name) || r.name === file || r.name === module || r.name === path.posix.basename(file);
+}
+
+function whyAbsent(before: TestResult, after: TestResult[], _baseline: TestResult[], partial: boolean): 'fixed' | 'missing' | 'still-failing' | 'unknown' {
   if (before.kind !== 'test') return 'fixed';
   if (!before.file) return 'missing';
-  const placeholder = !before.name || baseline.filter((r) => r.kind === 'test' && r.file === before.file).length <= 1;
-  if (!placeholder) return 'missing';
+  if (!isFilePlaceholder(before)) return 'missing';
   const sameFile = after.filter((r) => r.file === before.file && r.kind === 'test' && !notRun(r));
-  if (sameFile.length === 0) return 'missing';
+  // A targeted re-run asked only for the placeholder's id: the file's real tests are judged by the full run.
+  if (sameFile.length === 0) return partial ? 'unknown' : 'missing';
   if (sameFile.some(hardFailure)) return 'still-failing';
   return sameFile.some((r) => r.status === 'passed') ? 'fixed' : 'missing';
 }
@@ -48,7 +61,7 @@ function whyAbsent(before: TestResult, after: TestResult[], baseline: TestResult
  * Step 1, the targeted re-run: every failing result of the cluster must now pass (or be a diagnostic
  * that is gone). A test that is no longer collected is a deleted test, caught here by the count rule.
  */
-export function checkTargeted(failing: TestResult[], rerun: RunOutcome, baseline: TestResult[] = failing): Check {
+export function checkTargeted(failing: TestResult[], rerun: RunOutcome, baseline: TestResult[] = failing, partial = true): Check {
   const now = byId(rerun.results);
   const still: string[] = [];
   const missing: string[] = [];
@@ -56,7 +69,7 @@ export function checkTargeted(failing: TestResult[], rerun: RunOutcome, baseline
   for (const f of failing) {
     const r = now.get(f.test_id);
     if (!r) {
-      const why = whyAbsent(f, rerun.results, baseline);
+      const why = whyAbsent(f, rerun.results, baseline, partial);
       if (why === 'missing') missing.push(f.test_id);
       else if (why === 'still-failing') still.push(f.test_id);
     } else if (hardFailure(r)) still.push(f.test_id);
@@ -87,7 +100,7 @@ export function testCounts(results: TestResult[]): { collected: number; ran: num
  * collected or run. Failures other clusters already had may remain (they are healed separately).
  */
 export function checkFullRun(baseline: RunOutcome, failing: TestResult[], after: RunOutcome): Check {
-  const targeted = checkTargeted(failing, after, baseline.results);
+  const targeted = checkTargeted(failing, after, baseline.results, false);
   if (!targeted.ok) return targeted;
 
   const before = byId(baseline.results);
@@ -125,5 +138,5 @@ export function failingResults(baseline: RunOutcome, testIds: string[]): TestRes
 
 /** Does this run show every one of these failures gone (a cluster healed by another cluster's patch)? */
 export function allPass(failing: TestResult[], after: RunOutcome, baseline: TestResult[] = failing): boolean {
-  return failing.length > 0 && checkTargeted(failing, after, baseline).ok;
+  return failing.length > 0 && checkTargeted(failing, after, baseline, false).ok;
 }
