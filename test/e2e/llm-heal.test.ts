@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { materialize } from '../../eval/heal/_harness/materialize.js';
 import { loadScenarios, type Scenario } from '../../eval/heal/_harness/scenario.js';
 import { configSchema } from '../../src/config/schema.js';
-import { GIT_ENV } from '../../src/heal/testing/temp-repo.js';
+import { GIT_ENV, makeRepo } from '../../src/heal/testing/temp-repo.js';
 import { openStore } from '../../src/store/index.js';
 import { startFakeModelServer, type FakeModelServer } from '../fakes/model-server.js';
 import { solutionAnswer, solutionFiles } from '../fakes/solution-answer.js';
@@ -131,7 +131,10 @@ describe('suture heal --provider (CLI, eval scenarios that need reasoning)', () 
   }, 180_000);
 
   it('refuses --provider without a key, and agent without a command, with one clear line', async () => {
-    const { root } = await scenario('ts-reasoning-discount');
+    // The flags are checked before anything runs: a bare repository is enough.
+    const repo = makeRepo({ 'package.json': '{}\n', 'suture.yml': 'llm:\n  providers:\n    anthropic: { api_key_env: FAKE_ANTHROPIC_KEY }\n    openai: { api_key_env: FAKE_OPENAI_KEY }\n' });
+    cleanup.push(repo.root);
+    const root = repo.root;
     const noKey = await runCli(['heal', root, '--provider', 'anthropic'], { env: { ...GIT_ENV, FAKE_ANTHROPIC_KEY: '', FAKE_OPENAI_KEY: '' } });
     expect(noKey.stderr).toMatch(/\[E_LLM_NO_KEY\] --provider anthropic: no API key in \$FAKE_ANTHROPIC_KEY \(nor for the fallback openai: \$FAKE_OPENAI_KEY\)/);
     expect(noKey.code).toBe(2);
