@@ -79,6 +79,7 @@ export async function judge(input: JudgeInput, opts: JudgeOptions): Promise<Verd
   const guard = opts.config.guard;
   const { plan, rootIsHead } = contentPlan(opts);
   const contents = new FileContents(opts.root, files, plan);
+  contents.prefetch();
   const coverage = { ...(guard.coverage.base ? { base: guard.coverage.base } : {}), ...(guard.coverage.head ? { head: guard.coverage.head } : {}), ...opts.coverage };
   const headAtRoot = rootIsHead === 'detect' ? await detectRootIsHead(opts.root, contents, files) : rootIsHead;
   const ctx = new JudgeContext(opts.root, guard, files, patch, opts.confidence, contents, coverage, headAtRoot);

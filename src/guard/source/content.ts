@@ -28,6 +28,15 @@ export class FileContents {
     private readonly plan: ContentPlan,
   ) {}
 
+  /** Starts reading both revisions' blobs at once (two git processes in parallel); reads still await them. */
+  prefetch(): void {
+    if (this.plan.kind !== 'sides') return;
+    for (const side of ['base', 'head'] as const) {
+      const src = this.plan[side];
+      if (src.kind === 'rev') void this.batch(side, src.rev).catch(() => undefined);
+    }
+  }
+
   /** The text of `file` before (base) or after (head) the change. */
   get(side: Side, file: ChangedFile): Promise<string | undefined> {
     if (side === 'base' && file.status === 'added') return Promise.resolve(undefined);
