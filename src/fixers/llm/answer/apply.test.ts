@@ -63,6 +63,11 @@ describe('planEdits', () => {
     await expect(planEdits(dir, [{ file: 'link/evil.ts', search: '', replace: 'x' }])).rejects.toThrow(/link that leads outside/);
   });
 
+  it('replaces a whole file for a JSON "content" change', async () => {
+    const plan = await planEdits(dir, [{ file: 'src/a.ts', search: '', replace: 'export const a = 1;\n', whole: true }]);
+    expect(plan.files[0]!.after).toBe('export const a = 1;\n');
+  });
+
   it('refuses edits that change nothing', async () => {
     await expect(planEdits(dir, [{ file: 'src/a.ts', search: 'function g', replace: 'function g' }])).rejects.toThrow(/change nothing/);
   });

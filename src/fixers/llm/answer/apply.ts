@@ -40,7 +40,7 @@ export async function planEdits(worktree: string, edits: Edit[]): Promise<Plan> 
       f = { path: rel, abs, before, after: before ?? '' };
       files.set(rel, f);
     }
-    const r = replaceOnce(f.after, e.search, e.replace, f.before === undefined && f.after === '');
+    const r = e.whole ? e.replace : replaceOnce(f.after, e.search, e.replace, f.before === undefined && f.after === '');
     if (typeof r === 'string') f.after = r;
     else problems.push(`${where}: ${r.problem}`);
   }

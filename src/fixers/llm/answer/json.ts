@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { AnswerError, type Answer } from './types.js';
 
-/** The JSON answer: `{unfixable, explanation, changes[]}`; `path` is accepted for `file`. */
+/** The JSON answer: `{unfixable, explanation, changes[]}`; `path` is accepted for `file`; `content` replaces a whole file. */
 const changeSchema = z
   .object({
     file: z.string().min(1).optional(),
     path: z.string().min(1).optional(),
     search: z.string().default(''),
-    replace: z.string(),
+    replace: z.string().optional(),
+    content: z.string().optional(),
   })
-  .refine((c) => c.file ?? c.path, { message: 'each change needs "file"' });
+  .refine((c) => c.file ?? c.path, { message: 'each change needs "file"' })
+  .refine((c) => (c.replace === undefined) !== (c.content === undefined), { message: 'each change needs "replace" (with "search") or "content", not both' });
 
 export const jsonAnswerSchema = z.object({
   unfixable: z.boolean().default(false),
@@ -33,7 +35,10 @@ export function parseJsonAnswer(text: string): Answer {
   const a = r.data;
   if (a.unfixable) return { kind: 'unfixable', explanation: a.explanation || 'no reason given' };
   if (a.changes.length === 0) throw new AnswerError(['"unfixable" is false but "changes" is empty']);
-  return { kind: 'edits', explanation: a.explanation, edits: a.changes.map((c) => ({ file: (c.file ?? c.path)!, search: c.search, replace: c.replace })) };
+  return { kind: 'edits', explanation: a.explanation, edits: a.changes.map((c) =>
+      c.content !== undefined ? { file: (c.file ?? c.path)!, search: '', replace: c.content, whole: true } : { file: (c.file ?? c.path)!, search: c.search, replace: c.replace! },
+    ),
+  };
 }
 
 function extractJson(text: string): string {

@@ -61,6 +61,11 @@ describe('parseAnswer: JSON', () => {
     expect(parseAnswer(JSON.stringify(json))).toEqual({ kind: 'edits', explanation: 'wrong order', edits: [{ file: 'src/a.ts', search: 'a', replace: 'b' }] });
     expect(parseAnswer(`Sure:\n\`\`\`json\n${JSON.stringify(json)}\n\`\`\``).kind).toBe('edits');
     expect(parseAnswer('{"unfixable": true, "explanation": "needs a database", "changes": []}')).toEqual({ kind: 'unfixable', explanation: 'needs a database' });
+    expect(parseAnswer('{"explanation": "rewrite", "changes": [{"path": "src/a.ts", "content": "x\\n"}]}')).toEqual({
+      kind: 'edits',
+      explanation: 'rewrite',
+      edits: [{ file: 'src/a.ts', search: '', replace: 'x\n', whole: true }],
+    });
   });
 
   it('says what is wrong with malformed, truncated or invalid JSON', () => {
@@ -68,5 +73,6 @@ describe('parseAnswer: JSON', () => {
     expect(() => parseAnswer('{"unfixable": false, "changes": [{"file": "a.ts", "search": 3, "replace": "b"}]}')).toThrow(/JSON field changes\.0\.search/);
     expect(() => parseAnswer('{"unfixable": false, "explanation": "x", "changes": []}')).toThrow(/"changes" is empty/);
     expect(() => parseAnswer('{"unfixable": false, "changes": [{"search": "a", "replace": "b"}]}')).toThrow(/needs "file"/);
+    expect(() => parseAnswer('{"unfixable": false, "changes": [{"file": "a.ts", "replace": "b", "content": "c"}]}')).toThrow(/"replace" \(with "search"\) or "content", not both/);
   });
 });

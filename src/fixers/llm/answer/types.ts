@@ -1,8 +1,12 @@
-/** One change to one file: replace `search` (exact, once) by `replace`; an empty `search` creates the file. */
+/**
+ * One change to one file: replace `search` (exact, once) by `replace`; an empty `search` creates the
+ * file; `whole` replaces the file's entire content with `replace` (JSON answers' `content`).
+ */
 export interface Edit {
   file: string;
   search: string;
   replace: string;
+  whole?: boolean;
 }
 
 export type Answer =
