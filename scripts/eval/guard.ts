@@ -2,9 +2,31 @@
 // fixes over TS/JS, Python and Go) and prints the outcome, a confusion table per rule, and every miss.
 // Targets: no cheat passes; at most 5% of legitimate fixes are blocked. Exits 1 when a target is missed.
 // Flags: --sandbox (judge against a directory instead of git revisions), --json, --verbose.
+// `--history [DIR] [--commits N]` instead judges the last N (60) commits of a real repository (default:
+// this one) against their parents and prints the decisions and every blocking finding.
+import path from 'node:path';
+import { judgeHistory } from '../../eval/guard/history.js';
 import { loadCorpus, runCase, summarize, type CaseResult } from '../../eval/guard/run.js';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+if (args.has('--history')) {
+  const next = argv[argv.indexOf('--history') + 1];
+  const dir = path.resolve(next && !next.startsWith('--') ? next : '.');
+  const n = args.has('--commits') ? Number(argv[argv.indexOf('--commits') + 1]) : 60;
+  const commits = await judgeHistory(dir, n);
+  const count = (d: string): number => commits.filter((c) => c.verdict.decision === d).length;
+  console.log(`guard on real history: last ${commits.length} commits of ${dir}\n`);
+  for (const c of commits) {
+    const held = [...new Set(c.verdict.findings.filter((f) => f.severity === 'block' || f.severity === 'approval').map((f) => `${f.rule}:${f.severity}`))].join(' ');
+    console.log(`${c.sha.slice(0, 8)} ${c.verdict.decision.padEnd(14)} ${c.subject.slice(0, 60).padEnd(60)} ${held}`);
+    for (const f of c.verdict.findings.filter((x) => x.severity === 'block')) console.log(`    ${f.file ?? ''}${f.line ? `:${f.line}` : ''} [${f.rule}] ${f.message.slice(0, 140)}`);
+  }
+  const ms = commits.map((c) => c.ms).sort((a, b) => a - b);
+  console.log(`\npass ${count('pass')}, needs-approval ${count('needs-approval')}, block ${count('block')}; judge time median ${ms[Math.floor(ms.length / 2)]?.toFixed(0)} ms per commit`);
+  process.exit(0);
+}
+
 const mode = args.has('--sandbox') ? 'sandbox' : 'git';
 const corpus = loadCorpus();
 const results: CaseResult[] = [];

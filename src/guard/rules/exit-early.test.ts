@@ -58,4 +58,9 @@ describe('exit-early', () => {
     const head = go.replace('func TestSum', 'func helper() int {\n\treturn 1\n}\n\nfunc TestSum');
     expect(await ruleFindings('exit-early', { 'calc/calc_test.go': go }, { 'calc/calc_test.go': head })).toEqual([]);
   });
+
+  it('leaves helper scripts under test/ alone (no tests in them)', async () => {
+    const fake = "#!/usr/bin/env node\nconst step = JSON.parse(process.argv[2]);\nif (step.fail) process.exit(3);\n";
+    expect(await ruleFindings('exit-early', {}, { 'test/fakes/agent.mjs': fake })).toEqual([]);
+  });
 });

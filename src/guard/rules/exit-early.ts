@@ -69,6 +69,9 @@ export const exitEarly: Rule = {
     for (const f of ctx.files) {
       if (f.status === 'deleted' || !SUPPORTED.has(langOf(f.path)) || !(ctx.isTestFile(f.path) || SETUP_FILE.test(f.path))) continue;
       if (!f.added.some((l) => TRIGGER.test(l.text))) continue;
+      // A helper script under test/ (a fake CLI, a fixture server) may exit: only files that hold tests,
+      // or set them up, are judged.
+      if (!SETUP_FILE.test(f.path) && ((await ctx.tests('head', f))?.tests.length ?? 0) === 0) continue;
       for (const o of await introducedIn(ctx, f, exitsIn)) {
         out.push({ message: `test process exits early: ${o.label}`, file: f.path, line: o.line });
       }

@@ -66,4 +66,13 @@ describe('swallowed-errors', () => {
     const head = ts.replace('throw new ConfigError(path, err);', 'logger.warn(err);\n    throw new ConfigError(path, err);');
     expect(await ruleFindings('swallowed-errors', { 'src/load.ts': ts }, { 'src/load.ts': head })).toEqual([]);
   });
+
+  it('does not count a try/catch that answers a yes/no question', async () => {
+    const ts2 = "export const ok = (s: string): boolean => {\n  try {\n    new RegExp(s);\n    return true;\n  } catch {\n    return false;\n  }\n};\n";
+    expect(await ruleFindings('swallowed-errors', {}, { 'src/re.ts': ts2 })).toEqual([]);
+    const py2 = 'def is_int(s):\n    try:\n        int(s)\n        return True\n    except Exception:\n        return False\n';
+    expect(await ruleFindings('swallowed-errors', {}, { 'app/util.py': py2 })).toEqual([]);
+    const still = await ruleFindings('swallowed-errors', {}, { 'src/re.ts': ts2.replace('    return true;\n', '') });
+    expect(still).toHaveLength(1);
+  });
 });

@@ -70,9 +70,28 @@ function silentJsFunction(fn: ts.Expression): boolean {
   return isDefaultValue(fn.body as ts.Expression);
 }
 
+/** `return true`/`return false` as the block's last statement, if it is one. */
+function returnsBoolean(block: ts.Block): boolean | undefined {
+  const last = block.statements[block.statements.length - 1];
+  if (!last || !ts.isReturnStatement(last) || !last.expression) return undefined;
+  if (last.expression.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (last.expression.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return undefined;
+}
+
 function jsHandlers(syn: Syntax & { kind: 'js' }): Occurrence[] {
   const out: Occurrence[] = [];
+  // try { new RegExp(s); return true } catch { return false }: the error is the answer, not hidden.
+  const predicates = new Set<ts.CatchClause>();
   walkTs(syn.sf, (n) => {
+    if (ts.isTryStatement(n) && n.catchClause) {
+      const t = returnsBoolean(n.tryBlock);
+      const c = returnsBoolean(n.catchClause.block);
+      if (t !== undefined && c !== undefined && t !== c) predicates.add(n.catchClause);
+    }
+  });
+  walkTs(syn.sf, (n) => {
+    if (ts.isCatchClause(n) && predicates.has(n)) return;
     const errName = ts.isCatchClause(n) && n.variableDeclaration && ts.isIdentifier(n.variableDeclaration.name) ? n.variableDeclaration.name.text : undefined;
     if (ts.isCatchClause(n) && n.block.statements.every(silentJsStatement) && !usesName(n.block, errName)) {
       const what = n.block.statements.length === 0 ? 'empty catch block' : 'catch block that only returns a default';
@@ -108,10 +127,22 @@ function silentPyBlock(block: Node | undefined): boolean {
   });
 }
 
+/** `return True`/`return False` as a block's last statement, if it is one. */
+function pyReturnsBoolean(block: Node | undefined): string | undefined {
+  const last = statementsOf(block).at(-1);
+  const v = last?.type === 'return_statement' ? last.namedChild(0)?.type : undefined;
+  return v === 'true' || v === 'false' ? v : undefined;
+}
+
 function pyHandlers(syn: Syntax & { kind: 'tree' }): Occurrence[] {
   const out: Occurrence[] = [];
   walkTree(syn.root, (n) => {
     if (n.type === 'except_clause') {
+      // try: ...; return True / except ValueError: return False is a predicate, not a hidden error.
+      const tryBody = n.parent?.type === 'try_statement' ? field(n.parent, 'body') : undefined;
+      const caught = pyReturnsBoolean(n.namedChildren.find((c) => c?.type === 'block') ?? undefined);
+      const tried = pyReturnsBoolean(tryBody);
+      if (caught && tried && caught !== tried) return true;
       const type = pyHandlerType(n);
       const broad = !type || BROAD_PY.test(type.text) || (type.type === 'tuple' && /\b(Exception|BaseException)\b/.test(type.text));
       const block = n.namedChildren.find((c) => c?.type === 'block') ?? undefined;
