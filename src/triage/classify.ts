@@ -26,6 +26,22 @@ export interface Classification {
 const UNMEASURED_RULE_CONFIDENCE = 0.8;
 const CACHE_MAX = 20_000;
 
+/** Hits and misses of the classification cache (for the benchmark's report). */
+export const cacheStats = { hits: 0, misses: 0 };
+
+/**
+ * The text as the cache sees it: source positions and durations, which change on every run and decide
+ * nothing, are collapsed, so the same failure re-reported with new line numbers and timings is a hit.
+ */
+function cacheText(text: string): string {
+  if (!/\d/.test(text)) return text;
+  return text
+    .replace(/:\d+(?::\d+)?\b/g, ':#')
+    .replace(/\(\d+,\d+\)/g, '(#)')
+    .replace(/\b\d+(?:\.\d+)? ?(?:ms|s|sec|seconds)\b/g, '#ms')
+    .replace(/\b0x[0-9a-f]+\b/gi, '0x#');
+}
+
 interface CompiledPattern {
   p: CustomPattern;
   re: RegExp;
@@ -62,9 +78,13 @@ export class Classifier {
   }
 
   classifySignal(s: Signal): Classification {
-    const key = `${s.framework}\u0000${s.kind}\u0000${s.status}\u0000${s.errorClass ?? ''}\u0000${s.errorCode ?? ''}\u0000${s.step ?? ''}\u0000${s.flaky ? `${s.flaky.failures}/${s.flaky.passes}` : ''}\u0000${s.text}`;
+    const key = `${s.framework}\u0000${s.kind}\u0000${s.status}\u0000${s.errorClass ?? ''}\u0000${s.errorCode ?? ''}\u0000${s.step ?? ''}\u0000${s.flaky ? `${s.flaky.failures}/${s.flaky.passes}` : ''}\u0000${cacheText(s.text)}`;
     const hit = this.#cache.get(key);
-    if (hit) return hit;
+    if (hit) {
+      cacheStats.hits++;
+      return hit;
+    }
+    cacheStats.misses++;
     const c = this.#decide(s);
     if (this.#cache.size >= CACHE_MAX) this.#cache.delete(this.#cache.keys().next().value!);
     this.#cache.set(key, c);

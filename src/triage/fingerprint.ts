@@ -56,14 +56,50 @@ function funcOf(f: StackFrame): string {
     .trim();
 }
 
+// Small LRU-ish caches (cleared when full): the same failure recurs across runs with the same head and
+// the same stack apart from line numbers, which the fingerprint ignores anyway.
+const CACHE_MAX = 20_000;
+const headCache = new Map<string, string>();
+const frameCache = new Map<string, { frames: string[]; onlyTests: boolean }>();
+const fpCache = new Map<string, string>();
+
+function cachedHead(message: string): string {
+  const key = message.length > 600 ? message.slice(0, 600) : message;
+  let h = headCache.get(key);
+  if (h === undefined) {
+    if (headCache.size >= CACHE_MAX) headCache.clear();
+    headCache.set(key, (h = messageHead(message)));
+  }
+  return h;
+}
+
+function cachedFrames(stack: string | undefined): { frames: string[]; onlyTests: boolean } {
+  if (!stack) return { frames: [], onlyTests: false };
+  const key = (stack.length > 3000 ? stack.slice(0, 3000) : stack).replace(/:\d+(?::\d+)?/g, ':#');
+  let f = frameCache.get(key);
+  if (f === undefined) {
+    if (frameCache.size >= CACHE_MAX) frameCache.clear();
+    frameCache.set(key, (f = topFrames(stack)));
+  }
+  return f;
+}
+
 /** The top in-repository frames: code under test first; a test file's frame only when nothing else is in the repo. */
 export function topFrames(stack: string | undefined, max = 2): { frames: string[]; onlyTests: boolean } {
   if (!stack) return { frames: [], onlyTests: false };
   const own: StackFrame[] = [];
-  for (const f of parseFrames(stack.length > 4000 ? stack.slice(0, 4000) : stack)) {
-    if (RUNTIME.test(f.file) || VENDOR.test(f.file)) continue;
-    own.push(f);
-    if (own.length >= 8) break;
+  // The frames that matter are at the top: read line by line (at most 40) and stop at 8 of the repo's own.
+  let from = 0;
+  for (let n = 0; n < 40 && from < stack.length && own.length < 8; n++) {
+    let nl = stack.indexOf('\n', from);
+    if (nl === -1) nl = stack.length;
+    const line = stack.slice(from, nl);
+    from = nl + 1;
+    if (!/:\d|line \d/.test(line)) continue;
+    for (const f of parseFrames(line)) {
+      if (RUNTIME.test(f.file) || VENDOR.test(f.file)) continue;
+      own.push(f);
+    }
   }
   if (own.length === 0) return { frames: [], onlyTests: false };
   const nonTest = own.filter((f) => !TEST_FILE.test(f.file));
@@ -89,7 +125,7 @@ export function fingerprintParts(ev: FailureEvent, rules: FingerprintRule[] = []
   let message = ev.message;
   for (const r of rule?.replace ?? []) message = message.replace(new RegExp(r.pattern, 'g'), r.with);
   const code = ev.error_code ?? ev.error_class ?? LEADING_CLASS.exec(message)?.[1] ?? '';
-  const { frames, onlyTests } = rule?.ignore_frames ? { frames: [], onlyTests: false } : topFrames(ev.stack);
+  const { frames, onlyTests } = rule?.ignore_frames ? { frames: [], onlyTests: false } : cachedFrames(ev.stack);
 
   const extra: string[] = [];
   // Without frames outside the tests, the failing test (or the diagnostic's file) is the location.
@@ -97,14 +133,19 @@ export function fingerprintParts(ev: FailureEvent, rules: FingerprintRule[] = []
   else if (ev.kind !== 'test' && frames.length === 0 && ev.file) extra.push(`file:${ev.file}`);
   for (const k of rule?.split_by ?? []) extra.push(`${k}:${ev[k] ?? ''}`);
 
-  return { stage, tool: ev.framework, code, message: messageHead(message), frames, extra };
+  return { stage, tool: ev.framework, code, message: cachedHead(message), frames, extra };
 }
 
 /** Versioned signature of the root cause: equal across runs, machines and commits; different for different causes. */
 export function fingerprint(ev: FailureEvent, rules: FingerprintRule[] = []): string {
   const p = fingerprintParts(ev, rules);
   if (p.group !== undefined) return `${FINGERPRINT_VERSION}:rule:${p.group}`;
-  const h = createHash('sha1');
-  h.update([p.stage, p.tool, p.code, p.message, p.frames.join('|'), p.extra.join('|')].join('\u0000'));
-  return `${FINGERPRINT_VERSION}:${h.digest('hex').slice(0, 20)}`;
+  const key = [p.stage, p.tool, p.code, p.message, p.frames.join('|'), p.extra.join('|')].join('\u0000');
+  let fp = fpCache.get(key);
+  if (fp === undefined) {
+    if (fpCache.size >= CACHE_MAX) fpCache.clear();
+    fp = `${FINGERPRINT_VERSION}:${createHash('sha1').update(key).digest('hex').slice(0, 20)}`;
+    fpCache.set(key, fp);
+  }
+  return fp;
 }

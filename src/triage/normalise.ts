@@ -57,16 +57,17 @@ export function stripAnsi(s: string): string {
 export function normaliseMessage(msg: string, maxChars = 2000): string {
   let s = msg.length > maxChars ? msg.slice(0, maxChars) : msg;
   s = stripWorkspaces(stripAnsi(s));
-  s = s.replace(ISO_TS, '<ts>').replace(CLOCK, '<ts>');
-  s = s.replace(UUID, '<uuid>');
-  s = s.replace(URL_RE, '<url>');
-  s = s.replace(EMAIL, '<email>');
-  s = s.replace(IPV4, '<ip>');
-  s = s.replace(QUOTED, normaliseQuoted);
-  s = s.replace(PATH, (m) => (m.startsWith('<') ? m : normalisePath(m)));
-  s = s.replace(HEX, '<hex>');
-  s = s.replace(HASH, '<hash>');
-  s = s.replace(NUMBER, '<n>');
+  // Each pattern runs only when the character it needs is there: most messages are short and plain.
+  const colon = s.includes(':');
+  if (colon) s = s.replace(ISO_TS, '<ts>').replace(CLOCK, '<ts>');
+  if (s.includes('-')) s = s.replace(UUID, '<uuid>');
+  if (colon && s.includes('://')) s = s.replace(URL_RE, '<url>');
+  if (s.includes('@')) s = s.replace(EMAIL, '<email>');
+  if (s.includes('.')) s = s.replace(IPV4, '<ip>');
+  if (/['"`‘“]/.test(s)) s = s.replace(QUOTED, normaliseQuoted);
+  if (s.includes('/') || s.includes('\\')) s = s.replace(PATH, (m) => (m.startsWith('<') ? m : normalisePath(m)));
+  if (s.includes('0x') || s.includes('0X')) s = s.replace(HEX, '<hex>');
+  if (/\d/.test(s)) s = s.replace(HASH, '<hash>').replace(NUMBER, '<n>');
   s = s.replace(SPACES, ' ');
   return s
     .split('\n')
@@ -77,7 +78,17 @@ export function normaliseMessage(msg: string, maxChars = 2000): string {
 
 /** The first `lines` non-empty lines of a normalised message, capped: the stable head used by fingerprints. */
 export function messageHead(msg: string, lines = 2, maxChars = 300): string {
-  const norm = normaliseMessage(msg, 4000);
-  const head = norm.split('\n').slice(0, lines).join('\n');
-  return head.length > maxChars ? head.slice(0, maxChars) : head;
+  // Only the head is normalised: a 4000-character diff below it would cost time and change nothing.
+  const head: string[] = [];
+  let from = 0;
+  while (head.length < lines && from < msg.length) {
+    let nl = msg.indexOf('\n', from);
+    if (nl === -1) nl = msg.length;
+    const line = msg.slice(from, Math.min(nl, from + 1000));
+    if (line.trim() !== '') head.push(line);
+    from = nl + 1;
+  }
+  const norm = normaliseMessage(head.join('\n'), 2000);
+  const out = norm.split('\n').slice(0, lines).join('\n');
+  return out.length > maxChars ? out.slice(0, maxChars) : out;
 }

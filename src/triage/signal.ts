@@ -3,8 +3,8 @@ import { stripAnsi } from './normalise.js';
 import type { Signal } from './rules/types.js';
 
 /** How much of a message rules and the model read: the cause is at the top; long diffs add noise and time. */
-export const SIGNAL_MESSAGE_CHARS = 1500;
-const SIGNAL_STACK_CHARS = 600;
+export const SIGNAL_MESSAGE_CHARS = 1000;
+const SIGNAL_STACK_CHARS = 400;
 
 /** Builds the classifier's view of an event: class, code, message and the head of the stack as one text. */
 export function signalOf(ev: FailureEvent): Signal {

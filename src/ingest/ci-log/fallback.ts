@@ -26,6 +26,9 @@ export function scoreLine(line: string): number {
   return s;
 }
 
+// A copy, so a kept line does not pin the whole chunk it was split from (V8 substrings share memory).
+const copy = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
 /** Keeps the best-scoring line of a stream (first wins on ties) and a little context after it. */
 export class BestLine {
   score = 0;
@@ -36,14 +39,14 @@ export class BestLine {
 
   offer(line: string, index: number): void {
     if (this.#collect > 0 && line.trim() !== '') {
-      this.context.push(line);
+      this.context.push(copy(line));
       this.#collect--;
     }
     if (line.indexOf('rror') === -1 && line.indexOf('ail') === -1 && !/fatal|FATAL|panic|xception|not found|denied|refused|cannot|unable|timed? ?out|Killed|missing|invalid|No such/.test(line)) return;
     const s = scoreLine(line);
     if (s > this.score) {
       this.score = s;
-      this.line = line.trim();
+      this.line = copy(line.trim());
       this.index = index;
       this.context = [];
       this.#collect = 2;

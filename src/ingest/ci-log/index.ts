@@ -17,6 +17,8 @@ const OVERLAP_LINES = 400;
 /** Findings held per step before the step's outcome is known. */
 const MAX_PENDING = 2_000;
 const STRONG = 0.5;
+/** Passed steps whose lines are kept for a late failure (GitLab's "Job failed" after cleanup) to point back at. */
+const LAZY_STEPS = 4;
 
 interface Step {
   name: string;
@@ -30,10 +32,22 @@ interface Step {
   exitCode?: number;
   failed: boolean;
   annotations: Array<{ message: string; index: number }>;
+  /** Lines kept but not read yet: a step that seemed to pass is only read if a later failure points back at it. */
+  pending: boolean;
+}
+
+/** A result whose strings no longer pin the chunk they were read from (the consumer may keep it). */
+function ownResult(r: TestResult): TestResult {
+  const out: TestResult = { ...r };
+  for (const k of ['test_id', 'message', 'stack', 'file', 'name', 'suite', 'error_class', 'error_code'] as const) {
+    const v = out[k];
+    if (typeof v === 'string') (out as unknown as Record<string, string>)[k] = own(v);
+  }
+  return out;
 }
 
 function newStep(name: string): Step {
-  return { name, lines: [], offset: 0, findings: [], seen: new Set(), best: new BestLine(), failed: false, annotations: [] };
+  return { name, lines: [], offset: 0, findings: [], seen: new Set(), best: new BestLine(), failed: false, annotations: [], pending: false };
 }
 
 /** Runs every detector on a window, in priority order; a block claimed by one detector is not read again by the next. */
@@ -62,9 +76,23 @@ export function detectWindow(lines: string[], ctx: DetectContext): Finding[] {
   return out.sort((a, b) => a.line - b.line);
 }
 
-/** Identity of a finding across overlapping windows: where it starts and who read it. */
+/**
+ * A copy that does not share memory with the 1 MB chunk a line was split from. V8 keeps a substring's
+ * parent alive, so anything held for the rest of the log (keys, step names, the workspace) is copied.
+ */
+export function own(s: string): string {
+  return s.length === 0 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Identity of a finding across overlapping windows: where it starts and who read it (a number-only key). */
 function keyOf(f: Finding): string {
-  return `${f.line}\u0000${f.result.framework}\u0000${(f.result.message ?? '').slice(0, 80)}`;
+  return `${f.line}:${hash(f.result.framework)}:${hash((f.result.message ?? '').slice(0, 80))}`;
 }
 
 /**
@@ -149,15 +177,26 @@ export async function* extractCiLog(input: NodeJS.ReadableStream, opts: ParseOpt
       if (emitted.has(k)) continue;
       emitted.add(k);
       anyEmitted = true;
-      ready.push(f.result);
+      ready.push(ownResult(f.result));
     }
   };
+
+  const settle = (step: Step): Step => {
+    if (step.pending) {
+      scan(step, true);
+      step.lines = [];
+      step.pending = false;
+    }
+    return step;
+  };
+  const strongCause = (s: Step): boolean => settle(s).findings.some((f) => f.strength >= STRONG);
 
   // A failure reported after its step (GitLab prints "Job failed" after the cleanup sections) belongs to
   // the latest step that shows a cause.
   const emitFailed = (step: Step): void => {
     const hasCause = step.findings.some((f) => f.strength >= STRONG) || step.annotations.length > 0 || step.best.score >= 2.5;
-    const earlier = hasCause ? undefined : ([...ended].reverse().find((s) => s.findings.some((f) => f.strength >= STRONG)) ?? [...ended].reverse().find((s) => s.findings.length > 0 || s.best.score >= 2.5));
+    const recent = [...ended].reverse();
+    const earlier = hasCause ? undefined : (recent.find(strongCause) ?? recent.find((s) => s.findings.length > 0 || s.best.score >= 2.5));
     if (earlier) {
       if (earlier.exitCode === undefined && step.exitCode !== undefined) earlier.exitCode = step.exitCode;
       emit(earlier);
@@ -165,30 +204,43 @@ export async function* extractCiLog(input: NodeJS.ReadableStream, opts: ParseOpt
   };
 
   const endStep = (): void => {
-    scan(current, true);
-    current.lines = [];
-    if (current.failed) emitFailed(current);
-    else {
-      ended.push(current);
-      if (ended.length > 50) ended.shift();
+    if (current.failed) {
+      scan(current, true);
+      current.lines = [];
+      emitFailed(current);
+      return;
     }
+    // Passed so far: read it only if a later failure points back at it. Older kept steps are read now
+    // (bounded memory), and a passed step's findings are only reported through such a pointer.
+    current.pending = true;
+    ended.push(current);
+    const kept = ended.filter((s) => s.pending);
+    if (kept.length > LAZY_STEPS) {
+      const oldest = kept[0]!;
+      oldest.lines = [];
+      oldest.pending = false;
+    }
+    if (ended.length > 50) ended.shift();
   };
 
   for await (const batch of streamLines(input)) {
     for (const raw of batch) {
       const { text, marker } = cleanLine(raw);
-      if (workspace === undefined && text.indexOf('/') !== -1) workspace = findWorkspace(text);
+      if (workspace === undefined && text.indexOf('/') !== -1) {
+        const w = findWorkspace(text);
+        if (w !== undefined) workspace = own(w);
+      }
       if (marker) {
         switch (marker.type) {
           case 'group-start':
             structured = true;
             endStep();
-            current = newStep(marker.name);
+            current = newStep(own(marker.name));
             continue;
           case 'group-end':
             continue;
           case 'command':
-            if (current.command === undefined) current.command = marker.command;
+            if (current.command === undefined) current.command = own(marker.command);
             break;
           case 'exit':
             structured = true;
@@ -223,7 +275,7 @@ export async function* extractCiLog(input: NodeJS.ReadableStream, opts: ParseOpt
             if (emitted.has(k)) continue;
             emitted.add(k);
             anyEmitted = true;
-            ready.push(f.result);
+            ready.push(ownResult(f.result));
           }
         }
       }
@@ -238,7 +290,7 @@ export async function* extractCiLog(input: NodeJS.ReadableStream, opts: ParseOpt
   if (!anyEmitted) {
     // No step said it failed: the job-level failure belongs to the last step with a cause in it.
     const candidates = [...ended].reverse();
-    const withCause = candidates.find((s) => s.findings.some((f) => f.strength >= STRONG)) ?? candidates.find((s) => s.best.score >= 2.5);
+    const withCause = candidates.find(strongCause) ?? candidates.find((s) => s.best.score >= 2.5);
     if (withCause && (jobFailed !== undefined || withCause.findings.some((f) => f.strength >= STRONG))) emit(withCause);
     else if (jobFailed && candidates[0]) emit(candidates[0]);
   }

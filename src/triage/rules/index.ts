@@ -7,6 +7,7 @@ import { jvmBuildRules, jvmRules } from './jvm.js';
 import { pythonRules, pythonToolRules } from './python.js';
 import { docsRules, gateRules, lintRules, packageRules, shellRules } from './tools.js';
 import type { Rule, RuleHit, Signal } from './types.js';
+import { NeedleSet } from './needles.js';
 
 export type { Rule, RuleHit, Signal } from './types.js';
 
@@ -61,19 +62,32 @@ const innerRules: Rule[] = [
  */
 export const builtinRules: Rule[] = [flakyRule, hookRule, ...innerRules];
 
+interface Compiled {
+  set: NeedleSet;
+  /** Per rule: ids of its needles in the set (undefined: the rule has no needles and always runs). */
+  ids: Array<number[] | undefined>;
+}
+const compiled = new WeakMap<readonly Rule[], Compiled>();
+
+function compile(rules: readonly Rule[]): Compiled {
+  let c = compiled.get(rules);
+  if (!c) {
+    const set = new NeedleSet(rules.flatMap((r) => r.needles ?? []));
+    const index = new Map(set.needles.map((n, i) => [n, i]));
+    c = { set, ids: rules.map((r) => r.needles?.map((n) => index.get(n)!)) };
+    compiled.set(rules, c);
+  }
+  return c;
+}
+
 /** Runs the rules in order on a signal; `lower` is the lower-cased text (computed once by the caller). */
 export function applyRules(rules: readonly Rule[], s: Signal, lower: string): RuleHit | undefined {
-  for (const rule of rules) {
-    if (rule.needles !== undefined) {
-      let found = false;
-      for (const n of rule.needles) {
-        if (lower.includes(n)) {
-          found = true;
-          break;
-        }
-      }
-      if (!found) continue;
-    }
+  const { set, ids } = compile(rules);
+  const present = set.find(lower);
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
+    const needles = ids[r];
+    if (needles !== undefined && !needles.some((id) => present.has(id))) continue;
     let m: RegExpExecArray | null = null;
     if (rule.re !== undefined) {
       m = rule.re.exec(s.text);

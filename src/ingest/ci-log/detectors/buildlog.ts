@@ -1,6 +1,7 @@
 import { extractors } from '../../buildlog/index.js';
 import type { BuildLogExtractor } from '../../buildlog/index.js';
 import type { Detector, Finding } from '../types.js';
+import { DiagnosticIds } from '../../results/ids.js';
 
 // Cheap gates on the chunk text; the build-log extractors themselves were written for a tool's whole output.
 const GATES: Record<string, RegExp> = {
@@ -33,7 +34,9 @@ function adapt(e: BuildLogExtractor): Detector {
     detect(lines, ctx) {
       const out: Finding[] = [];
       let from = 0;
-      for (const r of e.extract(lines, ctx.opts, ctx.ids)) {
+      // A fresh id map per window: the shared one would keep every key (and the log chunk it was cut
+      // from) for the whole log.
+      for (const r of e.extract(lines, ctx.opts, new DiagnosticIds())) {
         // The message's own line when it is printed verbatim (tsc, ESLint stylish), else the file's first mention.
         let at = lineOf(lines, r.message ?? '', from);
         if (at === from && r.file && !(lines[at] ?? '').includes((r.message ?? '').split('\n')[0]!.slice(0, 60))) at = lineOf(lines, r.file, from);

@@ -3,6 +3,9 @@ import { toRepoPath } from '../../results/location.js';
 import type { DetectContext, Finding } from '../types.js';
 import { stripWorkspaces } from '../workspace.js';
 
+/** A copy that shares no memory with the chunk a line was cut from (V8 substrings keep their parent alive). */
+export const copy = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
 /** Removes the common leading indentation of a block and trailing blank lines. */
 export function dedent(lines: string[]): string[] {
   const nonEmpty = lines.filter((l) => l.trim() !== '');
@@ -54,7 +57,8 @@ export function finding(ctx: DetectContext, line: number, strength: number, f: R
     kind: f.kind,
     framework: f.framework,
     // Ids must survive re-runs: numbers in the message (durations, counts, ports) do not make it a different failure.
-    test_id: f.test_id ?? ctx.ids.next(f.framework, f.file, f.error_code ?? cls, stripWorkspaces(f.message).replace(/\d+(?:\.\d+)?/g, '#')),
+    // Copies: the id map lives for the whole log and must not pin the chunks its keys were cut from.
+    test_id: f.test_id ?? ctx.ids.next(f.framework, f.file === undefined ? undefined : copy(f.file), f.error_code === undefined ? undefined : copy(f.error_code ?? ''), copy(stripWorkspaces(f.message).replace(/\d+(?:\.\d+)?/g, '#'))),
     status: f.status ?? (f.kind === 'test' ? 'failed' : 'errored'),
     message: f.message,
   };
