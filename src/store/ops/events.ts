@@ -27,7 +27,7 @@ const COLUMN_FIELDS = new Set(['v', 'run_id', 'test_id', 'ts', 'kind', 'framewor
 
 function payloadOf(e: FailureEvent): string {
   const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) if (!COLUMN_FIELDS.has(k)) rest[k] = v;
+  for (const k in e) if (!COLUMN_FIELDS.has(k)) rest[k] = e[k as keyof FailureEvent];
   return JSON.stringify(rest);
 }
 
