@@ -82,10 +82,10 @@ async function existingStore(root: string, config: SutureConfig): Promise<Store 
   return storeExists({ root, config }).exists ? openStore({ root, config }) : undefined;
 }
 
-async function render(format: GuardFlags['format'], report: VerdictReport): Promise<string> {
+async function render(format: GuardFlags['format'], report: VerdictReport, patchFile?: string): Promise<string> {
   if (format === 'json') return (await import('../guard/render/json.js')).renderJson(report);
   if (format === 'markdown') return (await import('../guard/render/markdown.js')).renderMarkdown(report);
-  if (format === 'sarif') return `${JSON.stringify((await import('../report/sarif.js')).renderSarif(report.verdict, { subject: report.subject }), null, 2)}\n`;
+  if (format === 'sarif') return `${JSON.stringify((await import('../report/sarif.js')).renderSarif(report.verdict, { subject: report.subject, ...(patchFile ? { patchFile } : {}) }), null, 2)}\n`;
   return (await import('../guard/render/text.js')).renderText(report);
 }
 
@@ -109,7 +109,7 @@ async function runGuard(f: GuardFlags, setExitCode: SetExitCode): Promise<void> 
   try {
     const coverage = { ...(f.coverageBase ? { base: path.resolve(f.coverageBase) } : {}), ...(f.coverageHead ? { head: path.resolve(f.coverageHead) } : {}) };
     const verdict = await judge({ patch }, { root, config, ...opts, ...(confidence !== undefined ? { confidence } : {}), ...(store ? { store } : {}), coverage });
-    process.stdout.write(await render(f.format, { verdict, files: files.length, linesAdded: patch.linesAdded, linesRemoved: patch.linesRemoved, subject, dryRun: f.dryRun === true }));
+    process.stdout.write(await render(f.format, { verdict, files: files.length, linesAdded: patch.linesAdded, linesRemoved: patch.linesRemoved, subject, dryRun: f.dryRun === true }, files[0]?.path));
     setExitCode(exitCodeFor(verdict, f.dryRun === true));
   } finally {
     await store?.close();

@@ -29,6 +29,10 @@ describe('SARIF 2.1.0', () => {
     expect(run.results!.map((r) => [r.ruleId, r.level])).toEqual([['protected-paths', 'warning'], ['patch-size', 'warning'], ['risk', 'warning'], ['openapi-drift', 'note']]);
     expect(run.results![0]!.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'web%20app/package.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 3 } } }]);
     expect(run.results![1]!.locations).toBeUndefined();
+    // GitHub needs a location on every result: patch-level findings go on the patch's first file.
+    const placed = renderSarif(verdict, { patchFile: 'src/a.ts' }).runs[0]!.results![1]!;
+    expect(placed).toMatchObject({ locations: [{ physicalLocation: { artifactLocation: { uri: 'src/a.ts' } } }], properties: { patchLevel: true } });
+    expect(placed.locations![0]!.physicalLocation!.region).toBeUndefined();
     expect(run.results![3]!.locations![0]!.physicalLocation!.region).toBeUndefined();
     for (const r of run.results!) expect(run.tool.driver.rules![r.ruleIndex!]!.id).toBe(r.ruleId);
   });

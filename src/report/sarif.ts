@@ -14,10 +14,11 @@ const EXTRA: Record<string, string> = {
 
 /**
  * SARIF 2.1.0 for code-scanning UIs (GitHub code scanning, VS Code SARIF viewer): one run, every guard
- * rule as a reportingDescriptor, one result per finding. Findings without a file (patch size, total
- * coverage) have no location, which SARIF allows.
+ * rule as a reportingDescriptor, one result per finding. SARIF allows results without a location, but
+ * GitHub code scanning requires one: findings about the whole patch (its size, total coverage) are
+ * placed on `patchFile` (the patch's first file) when given, marked `properties.patchLevel`.
  */
-export function renderSarif(verdict: Verdict, opts: { subject?: string } = {}): Log {
+export function renderSarif(verdict: Verdict, opts: { subject?: string; patchFile?: string } = {}): Log {
   const used = new Set(verdict.findings.map((f) => f.rule));
   const descriptors: ReportingDescriptor[] = rules.map((r) => ({
     id: r.id,
@@ -32,8 +33,10 @@ export function renderSarif(verdict: Verdict, opts: { subject?: string } = {}): 
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   const results: Result[] = verdict.findings.map((f: Finding) => {
     const r: Result = { ruleId: f.rule, ruleIndex: index.get(f.rule)!, level: LEVEL[f.severity], message: { text: f.message } };
-    if (f.file) {
-      r.locations = [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' }, ...(f.line ? { region: { startLine: f.line } } : {}) } }];
+    const file = f.file ?? opts.patchFile;
+    if (file) {
+      r.locations = [{ physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, ...(f.file && f.line ? { region: { startLine: f.line } } : {}) } }];
+      if (!f.file) r.properties = { patchLevel: true };
     }
     return r;
   });
