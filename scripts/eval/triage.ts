@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractCiLog } from '../../src/ingest/ci-log/index.js';
-import { exampleEvent, loadExamples, type Example } from '../../src/triage/dataset.js';
+import { exampleEvent, familyOf, loadExamples, type Example } from '../../src/triage/dataset.js';
 import { fingerprint } from '../../src/triage/fingerprint.js';
 import { Classifier } from '../../src/triage/classify.js';
 import { readModel, SHIPPED_MODEL_URL } from '../../src/triage/model/model-file.js';
@@ -31,7 +31,8 @@ async function classification(examples: Example[]) {
   const model = readModel(SHIPPED_MODEL_URL);
   const test = prepared.filter((p) => p.split === 'test');
   const result = evaluate(new Classifier(model), test);
-  const split = { train: prepared.filter((p) => p.split === 'train').length, calib: prepared.filter((p) => p.split === 'calib').length, test: test.length, templates: { train: 0, calib: 0, test: new Set(test.map((p) => p.example.template)).size } };
+  const fam = (s: string): number => new Set(prepared.filter((p) => p.split === s).map((p) => familyOf(p.example.template))).size;
+  const split = { train: prepared.filter((p) => p.split === 'train').length, calib: prepared.filter((p) => p.split === 'calib').length, test: test.length, templates: { train: fam('train'), calib: fam('calib'), test: fam('test') } };
   return { result, split, modelOnly: modelOnlyAccuracy(model.file, test), rulesOnly: evaluate(new Classifier(null), test), trainedOn: model.file.data };
 }
 
