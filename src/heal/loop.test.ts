@@ -24,7 +24,7 @@ function brokenRepo(extra: Record<string, string> = {}): TempRepo {
   const repo = makeRepo(
     {
       'src/math.mjs': 'export function add(a, b) {\n  return a - b;\n}\nexport function mul(a, b) {\n  return a * b;\n}\n',
-      'tests/add.mjs': `${ASSERT}import { add } from '../src/math.mjs';\nassert.strictEqual(add(2, 3), 5);\n`,
+      'tests/add.mjs': `${ASSERT}import { test } from 'node:test';\nimport { add } from '../src/math.mjs';\ntest('adds', () => assert.strictEqual(add(2, 3), 5));\n`,
       'tests/mul.mjs': `${ASSERT}import { mul } from '../src/math.mjs';\nassert.strictEqual(mul(2, 3), 6);\n`,
       ...extra,
     },
@@ -242,5 +242,17 @@ describe('heal loop', () => {
     expect(existsSync(path.join(repo.root, '.suture/fix-proposal.json'))).toBe(true);
     expect(r.storeFailure).toBeDefined();
     expect(healExitCode(r)).toBe(4);
+  });
+
+  it('never lands a patch the guard refuses (a test made to exit early)', async () => {
+    const repo = brokenRepo();
+    const cheat = editFixer('test-fixer:exit-early', 'tests/add.mjs', (t) => `process.exit(0);\n${t}`);
+    // These node scripts are tests by this project's convention: say so, as a project would in suture.yml.
+    const r = await heal(options(repo, { apply: true }, { guard: { test_globs: ['tests/*.mjs'] } }), deps([cheat]));
+    const c = r.clusters[0]!;
+    expect(c.attempts.map((a) => a.outcome)).toEqual(['blocked']);
+    expect(c.attempts[0]!.reason).toMatch(/guard blocked/);
+    expect(c.resolution).toBe('escalated');
+    expect(repo.read('tests/add.mjs')).not.toContain('process.exit');
   });
 });
