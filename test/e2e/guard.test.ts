@@ -59,26 +59,26 @@ describe('suture guard (real git history)', () => {
   it('passes a legitimate commit with exit 0', async () => {
     const r = await runCli(['guard', '--head', legit], { cwd: repo });
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^PASS {2}risk low {2}1 file\(s\) \+1 -1 {2}\(commit [0-9a-f]{40}\)/);
     expect(r.stdout).toContain('no findings');
   });
 
   it('blocks a commit that skips a test, naming file, line and rule, with exit 1', async () => {
     const r = await runCli(['guard', '--head', cheat], { cwd: repo });
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/^BLOCK/);
     expect(r.stdout).toContain('test/cart.test.ts:8  block  [skipped-tests] test disabled: skipped test `it.skip`');
   });
 
   it('judges a PR range from the merge base, and --dry-run exits 0', async () => {
     const r = await runCli(['guard', '--base', main, '--head', 'HEAD', '--format', 'json'], { cwd: repo });
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     const v = JSON.parse(r.stdout);
     expect(v).toMatchObject({ decision: 'block', patch: { files: 2, linesAdded: 2, linesRemoved: 2 } });
     expect(v.findings.map((f: { rule: string }) => f.rule)).toEqual(['skipped-tests']);
     const dry = await runCli(['guard', '--base', main, '--head', 'HEAD', '--dry-run'], { cwd: repo });
-    expect(dry.code).toBe(0);
+    expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toMatch(/^BLOCK.*\[dry run\]/);
   });
 
@@ -86,15 +86,15 @@ describe('suture guard (real git history)', () => {
     write('.github/workflows/ci.yml', 'on: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n');
     try {
       const r = await runCli(['guard', '--format', 'json'], { cwd: repo });
-      expect(r.code).toBe(6);
+      expect(r.code, r.stderr).toBe(6);
       const v = JSON.parse(r.stdout);
       expect(v).toMatchObject({ decision: 'needs-approval', subject: 'working tree vs HEAD' });
       expect(v.findings[0]).toMatchObject({ rule: 'protected-paths', file: '.github/workflows/ci.yml', line: 1 });
       const ok = await runCli(['guard', 'approve', v.patchHash, '--by', 'Bob', '--note', 'trigger change reviewed'], { cwd: repo });
-      expect(ok.code).toBe(0);
+      expect(ok.code, ok.stderr).toBe(0);
       expect(ok.stdout).toMatch(new RegExp(`^approved ${v.patchHash} by Bob at \\d{4}-`));
       const again = await runCli(['guard'], { cwd: repo });
-      expect(again.code).toBe(0);
+      expect(again.code, again.stderr).toBe(0);
       expect(again.stdout).toMatch(/^PASS/);
       expect(again.stdout).toContain('[approval] approved by Bob');
     } finally {
@@ -108,7 +108,7 @@ describe('suture guard (real git history)', () => {
     git('checkout', '-q', legit);
     try {
       const md = await runCli(['guard', '--patch', '-', '--format', 'markdown'], { cwd: repo, input: diff });
-      expect(md.code).toBe(1);
+      expect(md.code, md.stderr).toBe(1);
       expect(md.stdout).toContain('### ⛔ suture guard: BLOCK');
       expect(md.stdout).toContain('| block | `skipped-tests` | `test/cart.test.ts:8` |');
       const sarif = await runCli(['guard', '--patch', path.join(repo, '..', `${path.basename(repo)}.diff`), '--format', 'sarif'], { cwd: repo });
@@ -123,7 +123,7 @@ describe('suture guard (real git history)', () => {
 
   it('shows breaker status and resets it', async () => {
     const s = await runCli(['guard', 'status', '--json'], { cwd: repo });
-    expect(s.code).toBe(0);
+    expect(s.code, s.stderr).toBe(0);
     expect(JSON.parse(s.stdout)).toMatchObject({ breaker: 'closed', successRate: null, proposalsToday: 0, maxProposalsPerDay: 5 });
     const r = await runCli(['guard', 'reset', '--by', 'Ann'], { cwd: repo });
     expect(r.stdout).toBe(`circuit breaker closed for ${path.basename(repo)} by Ann\n`);
@@ -133,7 +133,7 @@ describe('suture guard (real git history)', () => {
     const notGit = mkdtempSync(path.join(os.tmpdir(), 'suture-nogit-'));
     try {
       const a = await runCli(['guard'], { cwd: notGit });
-      expect(a.code).toBe(4);
+      expect(a.code, a.stderr).toBe(4);
       expect(a.stderr).toMatch(/is not a git repository\n {2}hint: Run inside a git checkout, or pass --patch FILE\.\n$/);
     } finally {
       rmSync(notGit, { recursive: true, force: true });
@@ -143,10 +143,10 @@ describe('suture guard (real git history)', () => {
     const c = await runCli(['guard', '--patch', 'missing.diff'], { cwd: repo });
     expect([c.code, c.stderr.split('\n')[0]]).toEqual([3, 'suture: error [E_PATCH_READ] cannot read patch missing.diff: ENOENT']);
     const d = await runCli(['guard', '--patch', '-'], { cwd: repo, input: 'not a diff at all\n' });
-    expect(d.code).toBe(3);
+    expect(d.code, d.stderr).toBe(3);
     expect(d.stderr).toMatch(/\[E_PATCH_EMPTY\]/);
     const e = await runCli(['guard', '--format', 'xml'], { cwd: repo });
-    expect(e.code).toBe(2);
+    expect(e.code, e.stderr).toBe(2);
     expect(e.stderr).not.toMatch(/\n\s+at /);
   });
 });
