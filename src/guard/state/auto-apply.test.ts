@@ -54,6 +54,11 @@ describe('auto-apply gate over the SQLite store', () => {
     expect(await autoApplyAllowed(store, REPO, config, { now: new Date(now.getTime() + 25 * 3600_000) })).toEqual({ allowed: true });
     const status = await guardStatus(store, REPO, config, now);
     expect(status).toMatchObject({ breaker: 'closed', proposalsToday: 5, maxProposalsPerDay: 5 });
+    // Fixes the heal loop applied itself count against the same cap.
+    const later = new Date(now.getTime() + 48 * 3600_000);
+    for (let i = 0; i < 4; i++) await recordAutoProposal(store, REPO, `later-${i}`, later);
+    await store.recordAction(REPO, 'auto-apply', later.toISOString(), 'applied-1');
+    expect((await autoApplyAllowed(store, REPO, config, { now: later })).allowed).toBe(false);
   });
 
   it("prevents loops on suture's own commits", async () => {

@@ -8,6 +8,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const HISTORY = 500;
 
 export const AUTO_PROPOSAL = 'auto-proposal';
+/** The heal loop records fixes it applied itself under this action; they count against the same cap. */
+export const AUTO_APPLY = 'auto-apply';
+
+async function automaticActionsSince(store: Store, repo: string, since: string): Promise<number> {
+  const [proposals, applies] = await Promise.all([store.countActions(repo, AUTO_PROPOSAL, since), store.countActions(repo, AUTO_APPLY, since)]);
+  return proposals + applies;
+}
 export const loopAction = (sha: string): string => `loop-attempt:${sha}`;
 
 export interface AutoApplyOptions {
@@ -46,7 +53,7 @@ export async function autoApplyAllowed(store: Store, repo: string, config: Sutur
     return { allowed: false, reason: `circuit breaker opened: ${evaluation.reason} (resume with \`suture guard reset\`)` };
   }
   const max = policy.rate_limit.max_auto_proposals_per_day;
-  const today = await store.countActions(repo, AUTO_PROPOSAL, new Date(now.getTime() - DAY_MS).toISOString());
+  const today = await automaticActionsSince(store, repo, new Date(now.getTime() - DAY_MS).toISOString());
   if (today >= max) return { allowed: false, reason: `rate limit: ${today} automatic proposals in the last 24 hours (max ${max})` };
   if (opts.headCommit && hasTrailer(opts.headCommit.message, policy.loop.trailer)) {
     const tries = await store.countActions(repo, loopAction(opts.headCommit.sha), new Date(0).toISOString());
@@ -92,7 +99,7 @@ export async function guardStatus(store: Store, repo: string, config: SutureConf
     breaker: row?.state ?? 'closed',
     successRate: ev.successRate,
     countedAttempts: ev.counted,
-    proposalsToday: await store.countActions(repo, AUTO_PROPOSAL, new Date(now.getTime() - DAY_MS).toISOString()),
+    proposalsToday: await automaticActionsSince(store, repo, new Date(now.getTime() - DAY_MS).toISOString()),
     maxProposalsPerDay: config.guard.rate_limit.max_auto_proposals_per_day,
   };
   if (row?.reason) status.reason = row.reason;
