@@ -10,6 +10,7 @@ interface IngestFlags {
   json?: boolean;
   log?: boolean;
   repoRoot?: string;
+  package?: string;
   runId?: string;
 }
 
@@ -24,6 +25,7 @@ export const registerIngest: RegisterCommand = (program, setExitCode) => {
     .option('--json', 'print the summary as JSON on stdout (events then need --out)')
     .option('--log', 'read inputs as raw CI logs (no structured report)')
     .option('--repo-root <dir>', 'repository root that file paths are made relative to (default: the git top level, else the current directory)')
+    .option('--package <dir>', 'workspace package the reports were made in (repository-relative): paths in them start there, ids and files stay repository-relative')
     .option('--run-id <id>', 'run id stamped on every event (default: generated)')
     .addHelpText('after', '\nExit codes: 0 no failures, 1 failures found, 2 usage, 3 nothing usable in the input, 5 partial (some input failed; the rest was written).')
     .action(async (inputs: string[], flags: IngestFlags) => {

@@ -39,6 +39,15 @@ describe('NDJSON', () => {
     await expect(collect(readEvents(invalid, { source: 'e.ndjson' }))).rejects.toThrow(/e\.ndjson:1: .*"status"/);
   });
 
+  it('skips the test case records `suture ingest --all` writes among the events', async () => {
+    const record = { record: 'test_case', v: 1, kind: 'test', run_id: 'r', ts: ev.ts, framework: 'jest', test_id: 'p', status: 'passed' };
+    const mixed = Readable.from([[record, ev, { ...record, status: 'skipped' }, { ...ev, test_id: 'b' }].map((x) => JSON.stringify(x)).join('\n') + '\n']);
+    expect((await collect(readEvents(mixed, { source: 'all.ndjson' }))).map((e) => e.test_id)).toEqual(['a', 'b']);
+    // Anything else that is not an event is still an error at its line.
+    const stray = Readable.from([JSON.stringify(ev) + '\n' + JSON.stringify({ ...ev, record: 1 }) + '\n']);
+    await expect(collect(readEvents(stray, { source: 'x.ndjson' }))).rejects.toThrow(/x\.ndjson:2: not a v1 failure event/);
+  });
+
   it('refuses a line over the limit instead of buffering it', async () => {
     const huge = Readable.from([Buffer.alloc(5000, 0x61)]);
     const err = await collect(readLines(huge, { source: 'big', maxLineBytes: 1000 })).catch((e) => e);

@@ -47,7 +47,11 @@ function tooLong(source: string, lineNo: number, max: number): InputError {
   });
 }
 
-/** Reads and validates failure events; a bad line stops the read with its line number. */
+/**
+ * Reads and validates failure events; a bad line stops the read with its line number. Lines with a
+ * `record` key are other records sharing the stream and are skipped: `suture ingest --all` writes
+ * passed and skipped tests as `"record":"test_case"` lines (TestCaseRecord) among the events.
+ */
 export async function* readEvents(input: Readable, opts: NdjsonReadOptions): AsyncGenerator<FailureEvent> {
   for await (const { line, lineNo } of readLines(input, opts)) {
     if (line.trim() === '') continue;
@@ -60,6 +64,7 @@ export async function* readEvents(input: Readable, opts: NdjsonReadOptions): Asy
         hint: 'Each line must be one JSON object.',
       });
     }
+    if (isOtherRecord(value)) continue;
     const parsed = failureEventSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -71,6 +76,11 @@ export async function* readEvents(input: Readable, opts: NdjsonReadOptions): Asy
     }
     yield parsed.data;
   }
+}
+
+/** A TestCaseRecord (or a later record kind): an object whose `record` key no v1 event has. */
+function isOtherRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { record?: unknown }).record === 'string';
 }
 
 /** Writes one event per line, honouring back-pressure so a slow consumer never balloons memory. */

@@ -9,13 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { TestResult } from '../../src/events/index.js';
 import { extractBuildLog, openReport } from '../../src/ingest/index.js';
+import { fixtureReport } from '../../src/ingest/testing/fixture-report.js';
 
 const REPORTS = fileURLToPath(new URL('../fixtures/reports/', import.meta.url));
 // Where the reports were generated (see each generate.sh); their absolute paths start there.
 const root = (project: string) => `/work/main/test/fixtures/reports/${project}`;
 
 async function read(report: string, project: string): Promise<{ format: string; results: TestResult[] }> {
-  const opened = await openReport(`${REPORTS}${report}`, { repoRoot: root(project) });
+  const { file, repoRoot } = fixtureReport(report, project);
+  const opened = await openReport(file, { repoRoot });
   const results: TestResult[] = [];
   for await (const r of opened.results) results.push(r);
   return { format: opened.format, results };

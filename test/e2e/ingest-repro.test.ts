@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { TestResult } from '../../src/events/index.js';
 import { parseReport } from '../../src/ingest/index.js';
 import { childEnv } from '../../src/secrets/env.js';
+import { fixtureReport } from '../../src/ingest/testing/fixture-report.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REPORTS = path.join(ROOT, 'test/fixtures/reports');
@@ -19,8 +20,10 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'suture-repro-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function failure(report: string, project: string, id: string): Promise<TestResult> {
-  // The reports were generated in /work/main/test/fixtures/reports/<project> (see each generate.sh).
-  for await (const r of parseReport(path.join(REPORTS, report), { repoRoot: `/work/main/test/fixtures/reports/${project}` })) if (r.test_id === id) return r;
+  // The reports hold the paths of the checkout that made them (see each generate.sh); the project's
+  // test files are read to place tests the report names no file for (node:test).
+  const { file, repoRoot } = fixtureReport(report, project);
+  for await (const r of parseReport(file, { repoRoot })) if (r.test_id === id) return r;
   throw new Error(`${id} not in ${report}`);
 }
 
@@ -63,7 +66,7 @@ describe('repro_cmd re-runs exactly the failing test', () => {
   });
 
   it('node:test', async () => {
-    const f = await failure('node-test/report.tap', 'node-test/project', 'calc > subtracts two numbers');
+    const f = await failure('node-test/report.tap', 'node-test/project', 'test/calc.test.js::calc > subtracts two numbers');
     const out = runIn('node-test/project', f.repro_cmd!);
     expect(out).toMatch(/# pass 0\n# fail 1\n/);
   });

@@ -58,6 +58,16 @@ describe('suture ingest (CLI)', () => {
     expect(r.stderr).toBe(`suture ingest: 1 input, 2 test cases\n  ${passing}  tap: 2 cases, 0 failing\n  status: 1 passed, 1 skipped\n  kind:   2 test\n  wrote 0 failure events to stdout\n`);
   });
 
+  it('--all writes test case records among the events; readEvents gives back only the events', async () => {
+    const r = await runCli(['ingest', 'mocha/report.json', '--all', '--repo-root', 'mocha/project'], { cwd: REPORTS });
+    expect(r.code, r.stderr).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { record?: string; status: string });
+    expect(lines.filter((l) => l.record === 'test_case').map((l) => l.status).sort()).toEqual(['passed', 'passed', 'skipped']);
+    const back = await events(r.stdout);
+    expect(back.map((e) => e.status).sort()).toEqual(['errored', 'errored', 'errored', 'errored', 'failed']);
+    expect(back).toHaveLength(lines.length - 3);
+  });
+
   it('exits 3 when nothing is usable: one clear line per file, no stack trace, --out left as it was', async () => {
     const empty = path.join(tmp, 'empty.json');
     const junk = path.join(tmp, 'junk.bin');

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticIds } from '../results/ids.js';
 import { cleanLines } from './text.js';
@@ -50,5 +53,31 @@ describe('npm and node missing-dependency errors (real output, npm 10 / node 20)
         message: "Cannot find package 'left-pad-not-installed' imported from /work/main/test/fixtures/reports/npm/project/main.mjs",
       }),
     ]);
+  });
+
+  it('gives an ESM import of a missing relative file the same id in every checkout (no absolute path)', () => {
+    // The real node prints the import resolved to an absolute path, and the importer's absolute path.
+    const run = (dir: string): string => {
+      mkdirSync(path.join(dir, 'src'), { recursive: true });
+      writeFileSync(path.join(dir, 'src/main.mjs'), "import { x } from './util.js';\nconsole.log(x);\n");
+      return spawnSync(process.execPath, [path.join(dir, 'src/main.mjs')], { encoding: 'utf8' }).stderr;
+    };
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'suture-esm-'));
+    try {
+      const [a, b] = [path.join(tmp, 'checkout-a'), path.join(tmp, 'elsewhere/checkout-b')];
+      const logA = run(a);
+      expect(logA).toContain(`Cannot find module '${a}/src/util.js' imported from ${a}/src/main.mjs`);
+      const inRepo = (log: string, root: string) => npmExtractor.extract(cleanLines(log), { repoRoot: root }, new DiagnosticIds())[0]!;
+      const expected = "node:src/main.mjs:ERR_MODULE_NOT_FOUND:Cannot find module './util.js'";
+      expect(inRepo(logA, a)).toMatchObject({ test_id: expected, file: 'src/main.mjs', line: undefined, error_code: 'ERR_MODULE_NOT_FOUND' });
+      expect(inRepo(run(b), b).test_id).toBe(expected);
+      // Read where the checkout is not the repository root (a log from another machine): still no
+      // absolute path, the module named relative to its importer.
+      expect(inRepo(logA, '/repo').test_id).toBe("node::ERR_MODULE_NOT_FOUND:Cannot find module './util.js'");
+      const ci = logA.replaceAll(a, '/home/runner/work/app/app');
+      expect(inRepo(ci, '/repo').test_id).toBe(expected);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,9 @@
+import path from 'node:path';
 import type { TestResult } from '../../events/index.js';
 import { locate, toRepoPath } from '../results/location.js';
 import type { BuildLogExtractor } from './types.js';
+import type { ParseOptions } from '../types.js';
+import { stripWorkspaces } from '../ci-log/workspace.js';
 
 // npm 7+ prints "npm error ...", npm 6 and earlier "npm ERR! ...".
 const NPM = /^npm (?:ERR!|error) ?(?<rest>.*)$/;
@@ -69,10 +72,11 @@ export const npmExtractor: BuildLogExtractor = {
       const where = locate(stackLines.join('\n'), opts, file);
       const code = nf.groups.code ?? (tail.some((l) => /code: 'MODULE_NOT_FOUND'/.test(l)) ? 'MODULE_NOT_FOUND' : undefined);
       const message = `Cannot find ${nf.groups.what} '${nf.groups.name}'`;
+      const stable = `Cannot find ${nf.groups.what} '${stableModule(nf.groups.name!, importer, opts)}'`;
       out.push({
         kind: 'build',
         framework: 'node',
-        test_id: ids.next('node', file, code, message),
+        test_id: ids.next('node', file ?? stablePath(importer), code, stable),
         status: 'errored',
         file,
         line: where.line,
@@ -88,3 +92,43 @@ export const npmExtractor: BuildLogExtractor = {
     return out;
   },
 };
+
+const ABSOLUTE = /^([A-Za-z]:[\\/]|\/|file:\/\/)/;
+
+/**
+ * A path outside the repository root given, for an id: below a CI workspace root it is the
+ * repository's ("src/a.mjs", as a repository-relative path reads); other absolute paths are
+ * machine-specific and left out.
+ */
+function stablePath(p: string | undefined): string | undefined {
+  if (!p) return undefined;
+  const stripped = stripWorkspaces(absolute(p));
+  return ABSOLUTE.test(stripped) ? undefined : stripped.replace(/^\.\//, '');
+}
+
+/**
+ * The module named in "Cannot find module" as an id may hold it. ESM prints a relative import resolved
+ * to an absolute path ('/home/u/app/src/util.js' imported from /home/u/app/src/main.mjs): that becomes
+ * relative to the importing file ('./util.js', as the source wrote it), so the id is the same on every
+ * machine and checkout. Package names pass through.
+ */
+function stableModule(name: string, importer: string | undefined, opts: Pick<ParseOptions, 'repoRoot' | 'package'>): string {
+  if (!ABSOLUTE.test(name)) return name;
+  if (importer && ABSOLUTE.test(importer)) {
+    const rel = path.posix.relative(path.posix.dirname(absolute(importer)), absolute(name));
+    return rel.startsWith('.') ? rel : `./${rel}`;
+  }
+  return toRepoPath(name, opts) ?? stablePath(name) ?? path.posix.basename(absolute(name));
+}
+
+function absolute(p: string): string {
+  let s = p;
+  if (s.startsWith('file://')) {
+    try {
+      s = decodeURIComponent(new URL(s).pathname);
+    } catch {
+      s = s.slice('file://'.length);
+    }
+  }
+  return s.replace(/\\/g, '/');
+}

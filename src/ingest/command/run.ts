@@ -19,6 +19,8 @@ export interface IngestCommandOptions {
   json?: boolean;
   log?: boolean;
   repoRoot?: string;
+  /** Workspace package (repository-relative) the reports were made in. */
+  package?: string;
   runId?: string;
   stdin: NodeJS.ReadableStream;
   stdout: Writable;
@@ -40,6 +42,7 @@ export async function runIngest(o: IngestCommandOptions): Promise<{ exitCode: nu
   const outPath = o.out ? path.resolve(o.cwd, o.out) : undefined;
   if (outPath && inputs.some((i) => i.kind === 'file' && i.path === outPath)) throw new UsageError(`--out ${o.out} is also an input`, { code: 'E_OUT_IS_INPUT', hint: 'Write the events to a different file.' });
   const repoRoot = o.repoRoot ? path.resolve(o.cwd, o.repoRoot) : ((await gitTopLevel(o.cwd)) ?? o.cwd);
+  const pkg = o.package === undefined ? undefined : packageDir(o.package, repoRoot);
   const stamp = await makeStamp(repoRoot, o.runId);
   const sink: EventSink = outPath ? await fileSink(outPath) : stdoutSink();
   // Without a listener an EPIPE on stdout would be an uncaught 'error' event.
@@ -56,7 +59,7 @@ export async function runIngest(o: IngestCommandOptions): Promise<{ exitCode: nu
       if (consumerGone) break;
       const file = summary.startFile(input.display);
       try {
-        for await (const r of results(input, o, repoRoot, (format) => (file.format = format))) {
+        for await (const r of results(input, o, repoRoot, pkg, (format) => (file.format = format))) {
           summary.add(file, r);
           const ev = toFailureEvent(r, stamp);
           if (ev) {
@@ -99,9 +102,16 @@ export async function runIngest(o: IngestCommandOptions): Promise<{ exitCode: nu
   return { exitCode, summary: final };
 }
 
-async function* results(input: IngestInput, o: IngestCommandOptions, repoRoot: string, onFormat: (f: string) => void): AsyncGenerator<TestResult> {
+/** `--package`: a repository-relative directory (as results' `package` field holds it), normalised. */
+function packageDir(dir: string, repoRoot: string): string | undefined {
+  const rel = path.relative(repoRoot, path.resolve(repoRoot, dir)).split(path.sep).join('/');
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`--package ${dir} is outside the repository ${repoRoot}`, { code: 'E_PACKAGE_OUTSIDE', hint: 'Give the package directory inside --repo-root (or the git work tree).' });
+  return rel === '' ? undefined : rel;
+}
+
+async function* results(input: IngestInput, o: IngestCommandOptions, repoRoot: string, pkg: string | undefined, onFormat: (f: string) => void): AsyncGenerator<TestResult> {
   const source = input.kind === 'stdin' ? o.stdin : input.path;
-  const opts = { repoRoot, displayName: input.display, format: o.format };
+  const opts = { repoRoot, displayName: input.display, format: o.format, package: pkg };
   if (o.log) {
     onFormat('ci-log');
     yield* extractCiLog(typeof source === 'string' ? createReadStream(source) : source, opts);

@@ -4,14 +4,40 @@ import { FRAMEWORK, type Dialect } from './dialect.js';
 import type { CaseDraft, Outcome } from './draft.js';
 import { inRepo } from '../xml/stack.js';
 import { locate, type LocationContext } from './location.js';
-import { pytestNodeId, pytestPlace } from './pytest-ids.js';
+import { jsPlace, jsTestId, JS_DIALECTS, type JsPlaceContext } from './js-ids.js';
+import { pytestNodeId, pytestPlace, type PytestPlace } from './pytest-ids.js';
 import { reproCommand } from './repro.js';
+import type { TestFileIndex } from '../results/test-files.js';
 import { verdictOf, type Verdict } from './status.js';
 
 const PASSED: Verdict = { status: 'passed', primary: undefined, ordered: [] };
 
 export interface BuildContext extends LocationContext {
   package: string | undefined;
+  /** The repository's test files, for reports that name a test but not its file (built on first use). */
+  tests: TestFileIndex;
+  /** pytest module paths (rootdir-relative) made repository-relative, cached. */
+  pytestFiles: Map<string, string>;
+  /** What JavaScript places are built from (js-ids.ts). */
+  js: JsPlaceContext;
+}
+
+/** The JavaScript place context of a report: its test-file index and memoised path conversions. */
+export function jsPlaceContext(repoRoot: string, baseDir: string | undefined, tests: TestFileIndex): JsPlaceContext {
+  const rel = (f: string | undefined): string | undefined => (f ? inRepo(f, repoRoot, baseDir) : undefined);
+  let lastClass: string | undefined;
+  let lastFile: string | undefined;
+  return {
+    tests,
+    rel,
+    vitestFile(classname) {
+      if (classname !== lastClass) {
+        lastClass = classname;
+        lastFile = rel(classname);
+      }
+      return lastFile;
+    },
+  };
 }
 
 const TAGS: Record<Outcome['kind'], string> = {
@@ -36,17 +62,34 @@ export function outcomeMessage(o: Outcome): string {
 /**
  * The stable id: what the report says about the test's place (file, else classname, else the suite
  * file or the chain of suite names) and its name. Never durations, order or anything from the stack,
- * so a test keeps its id whether it passes or fails.
+ * so a test keeps its id whether it passes or fails. JavaScript dialects: js-ids.ts; pytest: the node id
+ * with the module's repository-relative path.
  */
-export function testIdOf(draft: CaseDraft, dialect: Dialect, name: string, ctx: LocationContext): string {
+export function testIdOf(draft: CaseDraft, dialect: Dialect, name: string, ctx: BuildContext): string {
   if (dialect === 'pytest') {
     const place = pytestPlace(draft.classname, draft.name, draft.file);
-    if (place) return pytestNodeId(place, name);
+    if (place) return pytestNodeId({ ...place, file: pytestFile(place.file, ctx) }, name);
   }
   // CTest's suite is the build name (differs per machine); its test names are unique in the project.
   if (dialect === 'ctest') return name;
   const scope = scopeOf(draft, dialect, name, ctx);
   return scope ? `${scope}::${name}` : name;
+}
+
+/**
+ * A pytest path (relative to pytest's rootdir, where it ran) made repository-relative: under the
+ * workspace package when one is given; else as written when it exists at the repository root; else
+ * the one test file in the repository whose path ends with it (a package of a monorepo).
+ */
+export function pytestFile(file: string, ctx: BuildContext): string {
+  const known = ctx.pytestFiles.get(file);
+  if (known !== undefined) return known;
+  const slashed = file.replace(/\\/g, '/');
+  let found = inRepo(slashed, ctx.repoRoot, ctx.baseDir);
+  if (found !== undefined && ctx.baseDir === undefined && !slashed.startsWith('/') && !ctx.sources.exists(found)) found = ctx.tests.bySuffix(found) ?? found;
+  const result = found ?? slashed;
+  ctx.pytestFiles.set(file, result);
+  return result;
 }
 
 /** A file as the id shows it: repository-relative when it is inside, so ids do not depend on the checkout path. */
@@ -58,28 +101,45 @@ function scopeOf(draft: CaseDraft, dialect: Dialect, name: string, ctx: Location
   if (draft.file) return idPath(draft.file, ctx);
   if (draft.suite.file) return idPath(draft.suite.file, ctx);
   const cls = draft.classname?.trim();
-  const meaningful = cls && cls !== name && !name.endsWith(cls) && !(dialect === 'node' && cls === 'test');
+  const meaningful = cls && cls !== name && !name.endsWith(cls);
   if (meaningful) return cls;
   return draft.suite.path.join(' > ');
 }
 
+/** The place pytest re-runs: the module's repository-relative path (the id's), not the inherited function's file. */
+function pytestRepro(place: PytestPlace, ctx: BuildContext): PytestPlace {
+  return { ...place, file: pytestFile(place.file, ctx) };
+}
+
 export function buildResult(draft: CaseDraft, dialect: Dialect, ctx: BuildContext): TestResult {
-  const name = draft.name !== '' ? draft.name : `(unnamed ${++draft.suite.unnamed})`;
+  let name = draft.name !== '' ? draft.name : `(unnamed ${++draft.suite.unnamed})`;
+  // vitest writes a test file that failed to load as a case named after the file; its JSON report
+  // calls that "(test file)" (the id both give it).
+  if (dialect === 'vitest' && name === draft.classname) name = '(test file)';
+  // A package that failed outside any test (a panic in init, TestMain): go-junit-report writes a case
+  // named "Failure", gotestsum one named "TestMain" (neither can be a Go test); go test -json's own
+  // report of it is "(package)", so both become that.
+  else if (dialect === 'go' && (name === 'Failure' || name === 'TestMain') && draft.outcomes.length > 0) name = '(package)';
   // Most cases pass: no outcome, no status attribute, nothing to weigh.
-  const verdict = draft.outcomes.length === 0 && draft.status === undefined ? PASSED : verdictOf(draft, outcomeMessage);
+  let verdict = draft.outcomes.length === 0 && draft.status === undefined ? PASSED : verdictOf(draft, outcomeMessage);
+  if (dialect === 'go' && name === '(package)' && verdict.status === 'failed') verdict = { ...verdict, status: 'errored' };
+  const js = JS_DIALECTS.has(dialect) ? jsPlace(draft, dialect, name, ctx.js) : undefined;
   const result: TestResult = {
     kind: 'test',
     framework: FRAMEWORK[dialect],
-    test_id: testIdOf(draft, dialect, name, ctx),
+    test_id: js ? jsTestId(js) : testIdOf(draft, dialect, name, ctx),
     status: verdict.status,
-    name,
+    name: js ? js.titles[js.titles.length - 1]! : name,
   };
-  const suite = dialect === 'node' ? draft.suite.path.join(' > ') : draft.suite.name;
+  const suite = js ? js.titles.slice(0, -1).join(' > ') : draft.suite.name;
   if (suite) result.suite = suite;
   if (draft.durationMs !== undefined) result.duration_ms = draft.durationMs;
   if (ctx.package) result.package = ctx.package;
+  const pytest = dialect === 'pytest' ? pytestPlace(draft.classname, draft.name, draft.file) : undefined;
+  // The file the case is known to live in, whatever its outcome: the JavaScript place, pytest's module.
+  const known = js?.file ?? (pytest ? pytestFile(draft.file ?? pytest.file, ctx) : undefined);
   if (verdict.status === 'passed') {
-    if (draft.file) Object.assign(result, locate(draft, undefined, dialect, ctx));
+    if (draft.file || known) Object.assign(result, locate(draft, undefined, dialect, ctx, known));
     return result;
   }
 
@@ -105,20 +165,20 @@ export function buildResult(draft: CaseDraft, dialect: Dialect, ctx: BuildContex
   }
   if (verdict.flaky) result.flaky = verdict.flaky;
   if (verdict.status === 'skipped') {
-    if (draft.file) Object.assign(result, locate(draft, undefined, dialect, ctx));
+    if (draft.file || known) Object.assign(result, locate(draft, undefined, dialect, ctx, known));
     return result;
   }
-  const where = locate(draft, primary, dialect, ctx);
+  const where = locate(draft, primary, dialect, ctx, known);
   Object.assign(result, where);
-  const pytest = dialect === 'pytest' ? pytestPlace(draft.classname, draft.name, draft.file) : undefined;
   const repro = reproCommand({
     dialect,
-    name,
+    name: js ? js.titles[js.titles.length - 1]! : name,
+    fullName: js?.fullName,
     classname: draft.classname,
-    file: where.file,
+    file: js?.file ?? where.file,
     baseDir: ctx.baseDir,
     suiteName: draft.suite.name,
-    pytest: pytest && where.file && dialect === 'pytest' ? { ...pytest, file: where.file } : pytest,
+    pytest: pytest ? pytestRepro(pytest, ctx) : undefined,
     goPackageDir: dialect === 'go' ? ctx.sources.goPackageDir(draft.classname || draft.suite.name || '') : undefined,
   });
   if (repro) result.repro_cmd = repro;

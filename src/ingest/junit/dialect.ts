@@ -4,7 +4,7 @@
  * names, properties, the first test case's attributes) and fixed at the first test case, so every
  * result of one report is built the same way.
  */
-export type Dialect = 'jest' | 'vitest' | 'mocha' | 'node' | 'pytest' | 'go' | 'surefire' | 'phpunit' | 'catch2' | 'ctest' | 'junit';
+export type Dialect = 'jest' | 'vitest' | 'mocha' | 'node' | 'bun' | 'pytest' | 'go' | 'surefire' | 'phpunit' | 'catch2' | 'ctest' | 'junit';
 
 /** Producers whose repeated test cases in one suite are re-runs of one test (pytest-rerunfailures, go test -count). */
 export const REPEATS_ARE_RERUNS: ReadonlySet<Dialect> = new Set(['pytest', 'go']);
@@ -15,6 +15,7 @@ export const FRAMEWORK: Record<Dialect, string> = {
   vitest: 'vitest',
   mocha: 'mocha',
   node: 'node:test',
+  bun: 'bun',
   pytest: 'pytest',
   go: 'go',
   surefire: 'surefire',
@@ -29,7 +30,11 @@ const ROOT_NAMES: Record<string, Dialect> = {
   'vitest tests': 'vitest',
   'mocha tests': 'mocha',
   'pytest tests': 'pytest',
+  'bun test': 'bun',
 };
+
+/** bun and PHPUnit both write `assertions` and `file`: a script file is bun's. */
+const SCRIPT = /\.[cm]?[jt]sx?$/;
 
 export interface CaseSigns {
   classname: string | undefined;
@@ -62,12 +67,12 @@ export class DialectSniffer {
     if (d) this.suggest(d);
   }
 
-  suite(name: string | undefined, hostname: string | undefined, schema: string | undefined, hasAssertions: boolean, hasFile: boolean): void {
+  suite(name: string | undefined, hostname: string | undefined, schema: string | undefined, hasAssertions: boolean, file: string | undefined): void {
     if (name === 'pytest') this.suggest('pytest');
     else if (name === 'Root Suite') this.suggest('mocha');
     else if (schema && /surefire/i.test(schema)) this.suggest('surefire');
     else if (hostname === 'tbd') this.suggest('catch2');
-    else if (hasAssertions && hasFile) this.suggest('phpunit');
+    else if (hasAssertions && file !== undefined) this.suggest(SCRIPT.test(file) ? 'bun' : 'phpunit');
   }
 
   property(name: string | undefined): void {
@@ -88,7 +93,7 @@ export class DialectSniffer {
       if (c.classname === 'test' && c.nodeFailureAttr) d = 'node';
       else if (c.classname === 'test' && !c.hasFile) d = 'node';
       else if (c.status !== undefined && /^(run|fail|notrun|disabled)$/.test(c.status) && c.classname === c.name) d = 'ctest';
-      else if (c.hasAssertions && c.hasFile) d = 'phpunit';
+      else if (c.hasAssertions && c.file !== undefined) d = SCRIPT.test(c.file) ? 'bun' : 'phpunit';
       else if (c.file !== undefined && /\.py$/.test(c.file)) d = 'pytest';
     }
     this.locked = d ?? 'junit';

@@ -6,12 +6,13 @@ import { NameTable } from '../xml/names.js';
 import type { XmlScanner } from '../xml/scanner.js';
 import { valueMemo, type Tag } from '../xml/tag.js';
 import { TextCapture } from '../xml/text-capture.js';
-import { buildResult, type BuildContext } from './build.js';
+import { buildResult, jsPlaceContext, type BuildContext } from './build.js';
 import { DialectSniffer, REPEATS_ARE_RERUNS } from './dialect.js';
 import type { CaseDraft, Outcome, OutcomeKind, SuiteFrame } from './draft.js';
 import { A } from './keys.js';
 import { RerunBuffer } from './rerun-buffer.js';
 import { SourceLookup } from './sources.js';
+import { testFileIndex } from '../results/test-files.js';
 import { StatedCounts } from './totals.js';
 
 // Element ids: indexes into NAMES.
@@ -76,7 +77,16 @@ export class JunitHandler implements XmlReportHandler {
     opts: XmlParseOptions,
   ) {
     const baseDir = opts.package ? opts.package.replace(/\\/g, '/').replace(/\/+$/, '') : undefined;
-    this.ctx = { repoRoot: opts.repoRoot, baseDir, package: opts.package, sources: new SourceLookup(path.join(opts.repoRoot, baseDir ?? ''), opts.goModule) };
+    const tests = testFileIndex(opts.repoRoot, baseDir);
+    this.ctx = {
+      repoRoot: opts.repoRoot,
+      baseDir,
+      package: opts.package,
+      sources: new SourceLookup(path.join(opts.repoRoot, baseDir ?? ''), opts.goModule),
+      tests,
+      pytestFiles: new Map(),
+      js: jsPlaceContext(opts.repoRoot, baseDir, tests),
+    };
     this.onTotals = opts.onTotals;
     scanner.wantComments = true;
   }
@@ -184,7 +194,7 @@ export class JunitHandler implements XmlReportHandler {
     if (this.suites.length === 0) this.sniffer.root(isRoot ? name : undefined);
     // jest-junit names a file's suite after its first describe, "undefined" when there is none.
     if (name === 'undefined' && this.sniffer.dialect === 'jest') name = undefined;
-    if (!isRoot) this.sniffer.suite(name, tag.get(A.hostname), tag.get(A.schema), tag.has(A.assertions), tag.has(A.file));
+    if (!isRoot) this.sniffer.suite(name, tag.get(A.hostname), tag.get(A.schema), tag.has(A.assertions), tag.get(A.file));
     this.stated.suite(tag, this.suites.length, isRoot);
     const inherited = parent?.path ?? [];
     this.suites.push({

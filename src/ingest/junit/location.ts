@@ -25,9 +25,15 @@ const GO_LINES = /^\s*(\S+\.go):(\d+)/gm;
  * is the package, Java's is the class), the suite's file; the line then comes from the first stack
  * frame in that file. Failing all of that, the first in-repository frame, preferring a test file.
  */
-export function locate(draft: CaseDraft, primary: Outcome | undefined, dialect: Dialect, ctx: LocationContext): Location {
+export function locate(draft: CaseDraft, primary: Outcome | undefined, dialect: Dialect, ctx: LocationContext, known?: string): Location {
   const stack = primary?.body ?? draft.output;
 
+  // A file settled before (the JavaScript place, pytest's module made repository-relative): the line
+  // comes from the case's own attribute, the failure's, or the first frame in that file.
+  if (known !== undefined) {
+    const line = draft.line !== undefined && (draft.file === undefined || rel(draft.file, ctx) === known || dialect === 'pytest') ? (dialect === 'pytest' ? draft.line + 1 : draft.line) : undefined;
+    return withLine(known, line ?? (primary?.file === undefined ? primary?.line : undefined) ?? lineIn(stack, known, ctx), ctx);
+  }
   if (draft.file) {
     const file = rel(draft.file, ctx);
     // pytest's `line` is 0-based (it writes item.location, which counts from 0).

@@ -4,15 +4,19 @@ import { describe, expect, it } from 'vitest';
 import type { TestResult } from '../../events/index.js';
 import { collect } from '../xml/collect.js';
 import { junitParser } from './parser.js';
+import { fixtureReport } from '../testing/fixture-report.js';
 
 // Reports written by the real tools (generate.sh beside each says how). The ones under reports/<tool>/
 // are shared with the JSON parsers; xml-edge/producers/ holds the XML-only ones.
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/reports/', import.meta.url));
 
-/** Parses a fixture with the repository root it was generated in (its paths are absolute there). */
+/**
+ * Parses a fixture with the project it was generated in as the repository (its paths are absolute
+ * there; on another checkout a copy with the paths rewritten is read, see local-copy.ts).
+ */
 async function parse(rel: string, projectRel: string) {
-  const project = `/work/main/test/fixtures/reports/${projectRel}`;
-  const r = await collect(junitParser, path.join(FIXTURES, rel), project);
+  const { file, repoRoot } = fixtureReport(rel, projectRel);
+  const r = await collect(junitParser, file, repoRoot);
   expect(r.error).toBeUndefined();
   return r;
 }
@@ -21,23 +25,25 @@ const brief = (r: TestResult): string => `${r.status} ${r.test_id}`;
 const without = (r: TestResult, ...keys: (keyof TestResult)[]): Partial<TestResult> => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k as keyof TestResult)));
 
 describe('JUnit from real producers', () => {
-  it('jest-junit: no file attribute, classname repeated in name, "undefined" suite for top-level tests', async () => {
+  it('jest-junit: no file attribute, the full name in classname and name: file and titles found in the test files', async () => {
     const { results, totals } = await parse('jest/junit.xml', 'jest/project');
+    // The same ids as jest --json gives (test/e2e/ingest-ids.test.ts compares the two reports).
     expect(results.map(brief)).toEqual([
-      'passed calc::calc add adds two numbers',
-      'failed calc::calc subtracts two numbers',
-      'failed calc::calc divides by zero',
-      'skipped calc::calc multiplies (not written yet)',
-      'passed calc::calc computes a square root', // test.todo: jest-junit writes it as a plain case
-      'passed joins strings with add',
-      "failed has a 'quoted' name",
+      'passed test/calc.test.js::calc > add > adds two numbers',
+      'failed test/calc.test.js::calc > subtracts two numbers',
+      'failed test/calc.test.js::calc > divides by zero',
+      'skipped test/calc.test.js::calc > multiplies (not written yet)',
+      'passed test/calc.test.js::calc > computes a square root', // test.todo: jest-junit writes it as a plain case
+      'passed test/strings.test.js::joins strings with add',
+      "failed test/strings.test.js::has a 'quoted' name",
     ]);
+    expect(results[0]).toMatchObject({ suite: 'calc > add', name: 'adds two numbers', file: 'test/calc.test.js' });
     expect(without(results[1]!, 'stack')).toEqual({
       kind: 'test',
       framework: 'jest',
-      test_id: 'calc::calc subtracts two numbers',
+      test_id: 'test/calc.test.js::calc > subtracts two numbers',
       status: 'failed',
-      name: 'calc subtracts two numbers',
+      name: 'subtracts two numbers',
       suite: 'calc',
       duration_ms: 1,
       message: 'expect(received).toBe(expected) // Object.is equality\n\nExpected: 2\nReceived: 8',
@@ -56,7 +62,7 @@ describe('JUnit from real producers', () => {
   it('vitest: the classname is the file, names are "a > b", the line comes from the ❯ frame', async () => {
     const { results, totals } = await parse('vitest/junit.xml', 'vitest/project');
     expect(results.map(brief)).toEqual([
-      'failed test/broken.test.js::test/broken.test.js',
+      'failed test/broken.test.js::(test file)',
       'passed test/calc.test.js::calc > add > adds two numbers',
       'failed test/calc.test.js::calc > subtracts two numbers',
       'failed test/calc.test.js::calc > divides by zero',
@@ -70,8 +76,8 @@ describe('JUnit from real producers', () => {
       framework: 'vitest',
       test_id: 'test/calc.test.js::calc > divides by zero',
       status: 'failed',
-      name: 'calc > divides by zero',
-      suite: 'test/calc.test.js',
+      name: 'divides by zero',
+      suite: 'calc',
       duration_ms: 0.584,
       message: 'division by zero',
       error_class: 'RangeError',
@@ -80,28 +86,30 @@ describe('JUnit from real producers', () => {
       repro_cmd: "npx vitest run test/calc.test.js -t '^calc divides by zero$'",
     });
     expect(results[3]!.stack).toBe('RangeError: division by zero\n ❯ divide src/calc.js:11:22\n ❯ test/calc.test.js:16:12');
-    expect(results[0]).toMatchObject({ error_class: 'Error', file: 'test/broken.test.js', line: 3 });
+    expect(results[0]).toMatchObject({ name: '(test file)', error_class: 'Error', file: 'test/broken.test.js', line: 3, repro_cmd: 'npx vitest run test/broken.test.js' });
+    expect(results[1]).toMatchObject({ name: 'adds two numbers', suite: 'calc > add', file: 'test/calc.test.js' });
     expect(results[0]!.message).toMatch(/^Cannot find module '\.\.\/src\/does-not-exist\.js' imported from /);
     expect(totals).toEqual({ tests: 8, failures: 4, errors: 0 });
   });
 
-  it('mocha-junit-reporter: an empty root suite, the file on the suite, the full title as name', async () => {
+  it('mocha-junit-reporter: an empty root suite (its tests found in the test files), the file on the suite, the full title as name', async () => {
     const { results, totals } = await parse('mocha/junit.xml', 'mocha/project');
+    // mocha's JSON keeps no describe structure either: `<describe titles> > <title>` in both.
     expect(results.map(brief)).toEqual([
-      'passed Root Suite::joins strings with add',
-      "failed Root Suite::has a 'quoted' name",
-      'failed test/calc.test.js::calc subtracts two numbers',
-      'failed test/calc.test.js::calc divides by zero',
-      'failed test/calc.test.js::calc times out',
-      'passed test/calc.test.js::calc add adds two numbers',
-      'failed test/strings.test.js::with a failing hook "before all" hook for "is never run"',
+      'passed test/strings.test.js::joins strings with add',
+      "failed test/strings.test.js::has a 'quoted' name",
+      'failed test/calc.test.js::calc > subtracts two numbers',
+      'failed test/calc.test.js::calc > divides by zero',
+      'failed test/calc.test.js::calc > times out',
+      'passed test/calc.test.js::calc add > adds two numbers',
+      'failed test/strings.test.js::with a failing hook > "before all" hook for "is never run"',
     ]);
     expect(without(results[2]!, 'stack')).toEqual({
       kind: 'test',
       framework: 'mocha',
-      test_id: 'test/calc.test.js::calc subtracts two numbers',
+      test_id: 'test/calc.test.js::calc > subtracts two numbers',
       status: 'failed',
-      name: 'calc subtracts two numbers',
+      name: 'subtracts two numbers',
       suite: 'calc',
       duration_ms: 0,
       message: 'Expected values to be strictly equal:\n\n8 !== 2',
@@ -116,19 +124,21 @@ describe('JUnit from real producers', () => {
 
   it('node:test: file and line only in the stack, nested suites, totals in comments, a failing todo is not a failure', async () => {
     const { results, totals } = await parse('node-test/junit.xml', 'node-test/project');
+    // No file in the report at all: found from the titles in the test files, for passes too.
     expect(results.map(brief)).toEqual([
-      'passed calc > add::adds two numbers',
-      'failed calc::subtracts two numbers',
-      'failed calc::divides by zero',
-      'skipped calc::multiplies (not written yet)',
-      'skipped calc::computes a square root',
-      'passed joins strings with add',
-      "failed has a 'quoted' name",
+      'passed test/calc.test.js::calc > add > adds two numbers',
+      'failed test/calc.test.js::calc > subtracts two numbers',
+      'failed test/calc.test.js::calc > divides by zero',
+      'skipped test/calc.test.js::calc > multiplies (not written yet)',
+      'skipped test/calc.test.js::calc > computes a square root',
+      'passed test/strings.test.js::joins strings with add',
+      "failed test/strings.test.js::has a 'quoted' name",
     ]);
+    expect(results[0]).toMatchObject({ suite: 'calc > add', file: 'test/calc.test.js' });
     expect(without(results[2]!, 'stack')).toEqual({
       kind: 'test',
       framework: 'node:test',
-      test_id: 'calc::divides by zero',
+      test_id: 'test/calc.test.js::calc > divides by zero',
       status: 'failed',
       name: 'divides by zero',
       suite: 'calc',
@@ -166,7 +176,7 @@ describe('JUnit from real producers', () => {
       error_class: 'AssertionError',
       file: 'tests/test_calc.py',
       line: 26,
-      repro_cmd: "pytest 'tests/test_calc.py::test_add_params[2-2-5]'",
+      repro_cmd: "python3 -m pytest 'tests/test_calc.py::test_add_params[2-2-5]'",
     });
     expect(results[2]).toMatchObject({ error_class: 'ZeroDivisionError', message: 'division by zero', line: 16 });
     expect(results[6]).toMatchObject({ error_class: 'ConnectionError', message: 'failed on setup with "ConnectionError: database not reachable"' });
@@ -177,7 +187,7 @@ describe('JUnit from real producers', () => {
   it('pytest collection error: the module is the test', async () => {
     const { results } = await parse('pytest/collection-error.xml', 'pytest/broken-project');
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ status: 'errored', framework: 'pytest', test_id: 'tests/test_broken.py', file: 'tests/test_broken.py', repro_cmd: 'pytest tests/test_broken.py' });
+    expect(results[0]).toMatchObject({ status: 'errored', framework: 'pytest', test_id: 'tests/test_broken.py', file: 'tests/test_broken.py', repro_cmd: 'python3 -m pytest tests/test_broken.py' });
     expect(results[0]!.message).toMatch(/collection failure|ModuleNotFoundError/);
   });
 

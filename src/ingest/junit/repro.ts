@@ -1,10 +1,13 @@
 import { escapeRegExp, shellJoin, shellQuote } from '../../util/shell.js';
 import type { Dialect } from './dialect.js';
 import type { PytestPlace } from './pytest-ids.js';
+import { repro } from '../results/repro.js';
 
 export interface ReproInput {
   dialect: Dialect;
   name: string;
+  /** JavaScript tests: the titles joined by spaces, what jest/bun -t and mocha --grep match. */
+  fullName?: string;
   classname: string | undefined;
   /** Repository-relative test file, when known. */
   file: string | undefined;
@@ -47,15 +50,18 @@ export function reproCommand(r: ReproInput): string | undefined {
     case 'pytest': {
       if (!r.pytest) return undefined;
       const id = r.pytest.module ? local(r.pytest.file, r.baseDir)! : [local(r.pytest.file, r.baseDir)!, ...r.pytest.classes, r.name].join('::');
-      return shellJoin(['pytest', id]);
+      return repro.pytest(id, r.baseDir);
     }
     case 'vitest':
+      if (r.name === '(test file)' && file) return repro.vitestFile(file, r.baseDir);
       // vitest matches -t against the full name with its parts joined by spaces.
-      return `${prefix('npx vitest run', file)} -t ${shellQuote(exact(r.name.replaceAll(' > ', ' ')))}`;
+      return `${prefix('npx vitest run', file)} -t ${shellQuote(exact(r.fullName ?? r.name.replaceAll(' > ', ' ')))}`;
     case 'jest':
-      return `${prefix('npx jest', file)} -t ${shellQuote(exact(r.name))}`;
+      return `${prefix('npx jest', file)} -t ${shellQuote(exact(r.fullName ?? r.name))}`;
     case 'mocha':
-      return shellJoin(['npx', 'mocha', ...(file ? [file] : []), '--grep', exact(r.name)]);
+      return shellJoin(['npx', 'mocha', ...(file ? [file] : []), '--grep', exact(r.fullName ?? r.name)]);
+    case 'bun':
+      return shellJoin(['bun', 'test', ...(file ? [file] : []), '-t', exact(r.fullName ?? r.name)]);
     case 'node':
       return shellJoin(['node', '--test', `--test-name-pattern=${exact(r.name)}`, ...(file ? [file] : [])]);
     case 'go': {

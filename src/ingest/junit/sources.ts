@@ -36,6 +36,11 @@ export class SourceLookup {
     return importPath.startsWith(m + '/') ? importPath.slice(m.length + 1) : undefined;
   }
 
+  /** Whether a file exists at this path below the lookup's root (cached by the callers). */
+  exists(rel: string): boolean {
+    return fs.existsSync(path.join(this.repoRoot, rel));
+  }
+
   /** `com.acme.FooTest` (+ `FooTest.kt` from a frame) -> `src/test/java/com/acme/FooTest.java` if it exists. */
   javaFile(classname: string, fileName: string | undefined): string | undefined {
     const outer = classname.split('$')[0]!;

@@ -31,7 +31,8 @@ export const repro = {
   /** go -run takes one anchored regex per level of subtest, split on "/". */
   go: (target: string, testName: string) => shellJoin(['go', 'test', target, '-run', goRunPattern(testName), '-count=1']),
   goPackage: (target: string) => shellJoin(['go', 'test', target, '-count=1']),
-  pytest: (nodeid: string, pkg?: string) => inPackage(pkg, ['python3', '-m', 'pytest', nodeid]),
+  /** A node id (`tests/test_x.py::TestA::test_b[1]`), repository- or package-relative; run from the package. */
+  pytest: (nodeid: string, pkg?: string) => inPackage(pkg, ['python3', '-m', 'pytest', fromPackage(nodeid, pkg)]),
   tsc: (tsconfig: string, pkg?: string) => inPackage(pkg, ['npx', 'tsc', '--noEmit', '-p', tsconfig]),
   eslint: (file: string, pkg?: string) => inPackage(pkg, ['npx', 'eslint', fromPackage(file, pkg)]),
   rspec: (file: string, line?: number) => shellJoin(['bundle', 'exec', 'rspec', line ? `${file}:${line}` : file]),

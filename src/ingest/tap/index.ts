@@ -4,7 +4,8 @@ import type { ReportParser } from '../types.js';
 import { MalformedReportError } from '../errors.js';
 import { readLines } from '../input/lines.js';
 import { testId } from '../results/ids.js';
-import { convertAssert, TapTotals, type TapAssert } from './convert.js';
+import { testFileIndex } from '../results/test-files.js';
+import { convertAssert, TapTotals, type TapAssert, type TapContext } from './convert.js';
 import { LatePlanHolder } from './late-plan.js';
 
 /**
@@ -27,9 +28,10 @@ export const tap: ReportParser = {
     const parser = new Parser();
     let sawTap = false;
     let bailed = false;
+    const ctx: TapContext = { tests: testFileIndex(opts.repoRoot, opts.package), node: false };
     parser.on('result', (a: TapAssert) => {
       sawTap = true;
-      queue.push(convertAssert(a, opts));
+      queue.push(convertAssert(a, opts, ctx));
     });
     parser.on('comment', (c: string) => totals.comment(c));
     parser.on('bailout', (reason: string) => {

@@ -1,25 +1,28 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../input/collect.js';
 import { tap } from './index.js';
+import { fixtureReport } from '../testing/fixture-report.js';
 
-const fixture = fileURLToPath(new URL('../../../test/fixtures/reports/node-test/report.tap', import.meta.url));
-const repoRoot = '/work/main/test/fixtures/reports/node-test/project';
+// The report holds the paths of the checkout that made it; the project's test files are read.
+const { file: fixture, repoRoot } = fixtureReport('node-test/report.tap', 'node-test/project');
 
 describe('TAP (real node:test --test-reporter=tap output, node 20)', () => {
   it('yields leaf tests with nested names, diagnostics and totals', async () => {
     const { results, totals, error } = await collect(tap, { path: fixture }, { repoRoot });
     expect(error).toBeUndefined();
     expect(totals).toEqual([{ tests: 7, failures: 3, skipped: 2 }]);
-    expect(results.map((r) => `${r.status} ${r.test_id}`)).toEqual([
-      'passed calc > add > adds two numbers',
-      'failed calc > subtracts two numbers',
-      'errored calc > divides by zero',
-      'skipped calc > multiplies (not written yet)',
-      'skipped calc > computes a square root',
-      'passed joins strings with add',
-      "errored has a 'quoted' name",
+    // node:test (Node 20) names a file only in a failure's location: the file of every test, passes
+    // included, comes from its titles in the project's test files (the same ids as its JUnit report).
+    expect(results.map((r) => `${r.status} ${r.framework} ${r.test_id}`)).toEqual([
+      'passed node:test test/calc.test.js::calc > add > adds two numbers',
+      'failed node:test test/calc.test.js::calc > subtracts two numbers',
+      'errored node:test test/calc.test.js::calc > divides by zero',
+      'skipped node:test test/calc.test.js::calc > multiplies (not written yet)',
+      'skipped node:test test/calc.test.js::calc > computes a square root',
+      'passed node:test test/strings.test.js::joins strings with add',
+      "errored node:test test/strings.test.js::has a 'quoted' name",
     ]);
+    expect(results[0]).toMatchObject({ suite: 'calc > add', name: 'adds two numbers', file: 'test/calc.test.js' });
     expect(results[1]).toMatchObject({
       framework: 'node:test',
       suite: 'calc',
@@ -58,6 +61,18 @@ describe('TAP (real node:test --test-reporter=tap output, node 20)', () => {
     expect(after.results.map((r) => `${r.status} ${r.name}`)).toEqual(['passed a', 'passed b', 'failed c']);
     const short = await collect(tap, { text: '1..5\nok 1 - a\nok 2 - b\n' }, { repoRoot: '/r' });
     expect(short.results.map((r) => `${r.status} ${r.name} ${r.message ?? ''}`)).toEqual(['passed a ', 'passed b ', 'errored (plan) incorrect number of tests: planned 5, ran 2']);
+  });
+
+  it('scopes ids by file: a file-level subtest (node-tap), else the titles found in one test file, else none', async () => {
+    const text = ['TAP version 14', '# Subtest: test/a.test.js', '    ok 1 - works', '    1..1', 'ok 1 - test/a.test.js', '# Subtest: test/b.test.js', '    ok 1 - works', '    1..1', 'ok 2 - test/b.test.js', '1..2', ''].join('\n');
+    const files = await collect(tap, { text }, { repoRoot: '/r' });
+    expect(files.results.map((r) => r.test_id)).toEqual(['test/a.test.js::works', 'test/b.test.js::works']);
+    // The node:test fixture project: "add" is a describe title in test/calc.test.js only.
+    const found = await collect(tap, { text: 'TAP version 13\n# Subtest: add\n    ok 1 - adds two numbers\n    1..1\nok 1 - add\n1..1\n' }, { repoRoot });
+    expect(found.results.map((r) => r.test_id)).toEqual(['test/calc.test.js::add > adds two numbers']);
+    // Titles in no test file (or in several): no file rather than a guess.
+    const none = await collect(tap, { text: 'TAP version 13\nok 1 - not a title anywhere\n1..1\n' }, { repoRoot });
+    expect(none.results.map((r) => r.test_id)).toEqual(['not a title anywhere']);
   });
 
   it('rejects input with no TAP in it', async () => {
