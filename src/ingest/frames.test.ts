@@ -23,6 +23,13 @@ describe('stack frames', () => {
     expect(parseFrames('  --> src/main.rs:2:5')[0]).toEqual({ file: 'src/main.rs', line: 2, column: 5, func: undefined });
   });
 
+  it("reads vitest's ❯ location lines and Mono's .NET frames (one place for every frame format)", () => {
+    expect(parseFrames(' ❯ test/calc.test.js:16:12')[0]).toEqual({ file: 'test/calc.test.js', line: 16, column: 12, func: undefined });
+    expect(parseFrames(' ❯ divide src/calc.js:11:22')[0]).toEqual({ file: 'src/calc.js', line: 11, column: 22, func: 'divide' });
+    expect(parseFrames('  at Calc.Tests.AddTest () [0x00001] in /home/ci/repo/Calc.Tests/AddTest.cs:21')[0]).toEqual({ file: '/home/ci/repo/Calc.Tests/AddTest.cs', line: 21, column: undefined, func: 'Calc.Tests.AddTest ()' });
+    expect(firstRepoFrame('RangeError: division by zero\n ❯ divide src/calc.js:11:22\n ❯ test/calc.test.js:16:12', root)).toMatchObject({ file: 'src/calc.js', line: 11 });
+  });
+
   it('returns undefined when no frame is inside the repository', () => {
     expect(firstRepoFrame('    at x (/usr/lib/node/y.js:1:1)', root)).toBeUndefined();
     expect(firstRepoFrame(undefined, root)).toBeUndefined();

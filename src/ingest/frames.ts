@@ -15,6 +15,10 @@ const FRAME_PATTERNS: RegExp[] = [
   /^\s*at (?:async )?(?:(?<func>[^\s(][^(]*?) \()?(?<file>(?:file:\/\/)?[^\s()]+?):(?<line>\d+):(?<column>\d+)\)?\s*$/,
   // .NET: "   at Ns.Type.Method(args) in /src/File.cs:line 42"
   /^\s*at (?<func>\S.*?) in (?<file>.+?):line (?<line>\d+)\s*$/,
+  // Mono prints .NET frames without "line": "  at Ns.T.M () [0x00000] in /src/T.cs:12"
+  /^\s*at (?<func>\S.*?)(?: \[0x[0-9a-f]+\])? in (?<file>.+?\.(?:cs|fs|vb)):(?<line>\d+)\s*$/,
+  // vitest's own location lines: " ❯ src/a.test.ts:5:50" / " ❯ parse src/math.js:2:51"
+  /^\s*❯ (?:(?<func>\S+) )?(?<file>[^\s:]+(?::[^\s:]+)*?):(?<line>\d+):(?<column>\d+)\s*$/,
   // JVM: "\tat com.acme.Foo.bar(Foo.java:42)"
   /^\s*at (?<func>[\w$.<>/]+)\((?<file>[\w$-]+\.(?:java|kt|scala|groovy|clj)):(?<line>\d+)\)\s*$/,
   // Python: '  File "/a/b.py", line 12, in func'

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { TestResult } from '../events/index.js';
 import { EmptyReportError, MalformedReportError, ReportUnreadableError, UnknownFormatError, extractBuildLog, openReport, parseReport } from './index.js';
 
@@ -73,6 +73,35 @@ describe('parseReport / openReport', () => {
     expect(results.map((r) => r.name)).toEqual(['a']);
     expect(error).toBeInstanceOf(MalformedReportError);
     expect((error as Error).message).toBe('cut.json:5: not valid JSON in a dart test event');
+  });
+});
+
+describe('XML error positions through the facade', () => {
+  const broken = '<?xml version="1.0"?>\n<testsuite name="s">\n  <testcase name="a"/>\n  <testcase name="b" time=1/>\n</testsuite>\n';
+  const where = async (file: string) => ((await all((await openReport(file, { repoRoot: '/r' })).results)).error as Error).message;
+
+  it('for a file: the file is passed on, and re-read up to the error rather than lines counted as it streams', async () => {
+    const file = path.join(tmp, 'broken.xml');
+    writeFileSync(file, broken);
+    const reads = vi.spyOn(fs, 'createReadStream');
+    try {
+      expect(await where(file)).toBe(`${file}:4:27: value of attribute time is not quoted`);
+      // The locator's read of the file up to the error's offset (the only read of it with an end).
+      expect(reads.mock.calls.some(([p, o]) => p === file && typeof o === 'object' && o?.start === 0 && o.end !== undefined)).toBe(true);
+    } finally {
+      reads.mockRestore();
+    }
+    // A UTF-8 byte-order mark (dropped before parsing) does not shift the column.
+    writeFileSync(file, `\uFEFF${broken}`);
+    expect(await where(file)).toBe(`${file}:4:27: value of attribute time is not quoted`);
+  });
+
+  it('for UTF-16 (transcoded on the way, so file offsets do not apply) and for a stream: counted as it streams', async () => {
+    const file = path.join(tmp, 'broken16.xml');
+    writeFileSync(file, Buffer.from(`\uFEFF${broken}`, 'utf16le'));
+    expect(await where(file)).toBe(`${file}:4:27: value of attribute time is not quoted`);
+    const { error } = await all(parseReport(Readable.from([broken]), { repoRoot: '/r', displayName: 'stdin' }));
+    expect((error as Error).message).toBe('stdin:4:27: value of attribute time is not quoted');
   });
 });
 

@@ -62,7 +62,10 @@ export async function openReport(source: string | NodeJS.ReadableStream, opts: P
     peeked.stream.destroy();
     throw new UnknownFormatError(displayName, formatNames(), `unknown format '${format}'`);
   }
-  return { format, displayName, results: guard(parser.parse(peeked.stream, { ...opts, displayName }), displayName) };
+  // A file read as it is: parsers that need an error's line (XML) re-read the file up to it rather than
+  // count lines in every chunk. Not for UTF-16, whose transcoded offsets are not the file's.
+  const sourcePath = opts.sourcePath ?? (typeof source === 'string' && !peeked.transcoded ? source : undefined);
+  return { format, displayName, results: guard(parser.parse(peeked.stream, { ...opts, displayName, sourcePath }), displayName) };
 }
 
 /**

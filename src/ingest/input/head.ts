@@ -11,6 +11,8 @@ export interface PeekedInput {
   empty: boolean;
   /** The whole input again, head included, as UTF-8 bytes. */
   stream: Readable;
+  /** UTF-16 input was transcoded: byte offsets in `stream` are not the input's. */
+  transcoded: boolean;
 }
 
 function toBuffer(chunk: unknown): Buffer {
@@ -48,7 +50,7 @@ export async function peekHead(input: NodeJS.ReadableStream, bytes = HEAD_BYTES)
   }
   const source = utf16 ? transcodeUtf16(raw(), first[0] === 0xff ? 'utf16le' : 'utf16be') : raw();
   const head = utf16 ? decodeUtf16Head(first) : first.subarray(bom, bom + bytes).toString('utf8');
-  return { head, empty: first.length === 0, stream: Readable.from(source, { objectMode: false }) };
+  return { head, empty: first.length === 0, stream: Readable.from(source, { objectMode: false }), transcoded: utf16 };
 }
 
 function decodeUtf16Head(b: Buffer): string {

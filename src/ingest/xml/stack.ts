@@ -6,8 +6,6 @@ import { parseFrames, type StackFrame } from '../frames.js';
 const MAX_SCAN = 64 * 1024;
 /** Shared and stateful (`g`): findFrame resets it and never calls itself while using it. */
 const FRAME_MARKS = /:\d|:line \d|, line \d/g;
-// vitest prints its own location lines: " ❯ src/a.test.ts:5:50" or " ❯ parse src/math.js:2:51".
-const VITEST_FRAME = /^\s*❯ (?:(\S+) )?([^\s:]+(?::[^\s:]+)*?):(\d+):(\d+)\s*$/;
 const VENDOR = /(^|\/)(node_modules|site-packages|dist-packages|vendor|\.venv|venv|\.cargo|\.rustup|go\/pkg\/mod|\.m2|\.gradle)\//;
 const JVM_FILE = /\.(java|kt|scala|groovy|clj)$/;
 const INTERNAL = /^(node:|internal\/|<anonymous>|native|evalmachine)/;
@@ -52,21 +50,13 @@ export function findFrame(stack: string | undefined, repoRoot: string, baseDir: 
 }
 
 // The commonest frame, V8's "    at fn (/abs/file.js:1:2)" / "    at /abs/file.js:1:2", read without
-// backtracking; anything else goes through frames.ts, which knows every language.
+// backtracking; anything else (vitest's ❯ lines, Mono, every other language) goes through frames.ts.
 const V8_SIMPLE = /^\s*at (?:async )?(?:([^\s(][^(]*) \()?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?\s*$/;
-
-const MONO_FRAME = /^\s*at (\S.*?)(?: \[0x[0-9a-f]+\])? in (.+?\.(?:cs|fs|vb)):(\d+)\s*$/;
 
 function parseLine(line: string): StackFrame | undefined {
   const s = V8_SIMPLE.exec(line);
   if (s) return { file: s[2]!, line: Number(s[3]), column: Number(s[4]), func: s[1] };
-  const v = VITEST_FRAME.exec(line);
-  if (v) return { file: v[2]!, line: Number(v[3]), column: Number(v[4]), func: v[1] };
-  const parsed = parseFrames(line)[0];
-  if (parsed) return parsed;
-  // Mono prints .NET frames without "line": "at Ns.T.M () [0x00000] in /src/T.cs:12".
-  const mono = MONO_FRAME.exec(line);
-  return mono ? { file: mono[2]!, line: Number(mono[3]), func: mono[1] } : undefined;
+  return parseFrames(line)[0];
 }
 
 /** Repository-relative path of a frame's file, or undefined for runtime internals and dependencies. */
