@@ -139,7 +139,10 @@ async function nextCandidate(
     try {
       res = await timed(ctx, `fixer:${fixer.id}`, () => fixer.propose(fixCtx));
       // Tests a fixer ran itself (bisect, trial runs) are time in test commands, not suture's overhead.
-      if ('testMs' in res && res.testMs) ctx.stats.testTimeMs += res.testMs;
+      if ('testMs' in res && res.testMs) {
+        ctx.stats.testTimeMs += res.testMs;
+        ctx.stats.phaseMs['fixer-tests'] = (ctx.stats.phaseMs['fixer-tests'] ?? 0) + res.testMs;
+      }
       if ('testRuns' in res && res.testRuns) ctx.stats.testRuns += res.testRuns;
     } catch (err) {
       ctx.signal.throwIfAborted();

@@ -23,6 +23,10 @@ export interface EvalSummary {
   testTimeMs: number;
   overheadMs: number;
   overhead: number;
+  /** The fixers' own time (their work minus the tests they ran): part of overheadMs. */
+  fixerOverheadMs: number;
+  /** overheadMs without the fixers' own time: the loop's machinery (sandbox, git, guard, triage, runners' bookkeeping, reports). */
+  loopOverheadMs: number;
   errors: number;
   /** Summed wall time per phase over all scenarios (overhead breakdown). */
   phaseMs: Record<string, number>;
@@ -48,11 +52,16 @@ export function summarize(rs: ScenarioResult[]): EvalSummary {
     testTimeMs,
     overheadMs,
     overhead: testTimeMs > 0 ? overheadMs / testTimeMs : 0,
+    fixerOverheadMs: 0,
+    loopOverheadMs: 0,
     errors: rs.filter((r) => r.outcome === 'error').length,
     phaseMs: {},
     meetsTargets: false,
   };
   for (const r of rs) for (const [k, v] of Object.entries(r.phaseMs)) s.phaseMs[k] = (s.phaseMs[k] ?? 0) + v;
+  const fixerWall = Object.entries(s.phaseMs).filter(([k]) => k.startsWith('fixer:')).reduce((n, [, v]) => n + v, 0);
+  s.fixerOverheadMs = Math.max(0, fixerWall - (s.phaseMs['fixer-tests'] ?? 0));
+  s.loopOverheadMs = Math.max(0, s.overheadMs - s.fixerOverheadMs);
   s.meetsTargets =
     s.mechanicalHealRate >= TARGETS.mechanicalHealRate &&
     s.falseFixes === TARGETS.falseFixes &&
@@ -86,6 +95,7 @@ export function renderSummary(s: EvalSummary): string {
     `flaky scenarios "fixed": ${s.flakyFixed} (target 0: ${ok(s.flakyFixed === 0)})`,
     `median time to green: ${secs(s.medianTimeToGreenMs)} (target < 60s: ${ok((s.medianTimeToGreenMs ?? Infinity) < TARGETS.medianTimeToGreenMs)})`,
     `suture overhead: ${secs(s.overheadMs)} on ${secs(s.testTimeMs)} in test commands = ${(s.overhead * 100).toFixed(1)}% (target < 20%: ${ok(s.overhead < TARGETS.overhead)})`,
+    `  of which the fixers' own work: ${secs(s.fixerOverheadMs)}; the loop's machinery: ${secs(s.loopOverheadMs)} = ${s.testTimeMs > 0 ? ((s.loopOverheadMs / s.testTimeMs) * 100).toFixed(1) : '0'}% of test time`,
     `  wall time by phase: ${Object.entries(s.phaseMs).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${secs(v)}`).join(', ')}`,
   ].join('\n');
 }
