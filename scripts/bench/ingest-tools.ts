@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { SaxesParser } from 'saxes';
 import { parseStringPromise } from 'xml2js';
+import { openReport } from '../../src/ingest/index.js';
 import { junitParser } from '../../src/ingest/junit/parser.js';
 import { NameTable } from '../../src/ingest/xml/names.js';
 import { XmlScanner } from '../../src/ingest/xml/scanner.js';
@@ -21,8 +22,25 @@ export const TOOLS: Record<string, (file: string) => Promise<Seen>> = {
     return { cases: bytes > 0 ? 0 : -1, failures: 0 };
   },
 
-  /** suture's own streaming parser, through its public ReportParser interface. */
+  /**
+   * suture as `suture ingest` runs it: the facade opens the file (detecting the format), the JUnit
+   * parser builds every TestResult (ids, locations, messages, stacks, repro commands), and the results
+   * are taken a batch at a time.
+   */
   async suture(file) {
+    const seen = { cases: 0, failures: 0 };
+    const opened = await openReport(file, { repoRoot: '/home/ci/repo', displayName: file });
+    for await (const batch of opened.batches()) {
+      for (const r of batch) {
+        seen.cases++;
+        if (r.status === 'failed' || r.status === 'errored') seen.failures++;
+      }
+    }
+    return seen;
+  },
+
+  /** The same through the ReportParser's per-result async iterator (one settled promise per result). */
+  async 'suture-iter'(file) {
     const seen = { cases: 0, failures: 0 };
     for await (const r of junitParser.parse(fs.createReadStream(file), { repoRoot: '/home/ci/repo', displayName: file })) {
       seen.cases++;

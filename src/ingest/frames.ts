@@ -9,6 +9,9 @@ export interface StackFrame {
   func?: string;
 }
 
+/** vitest's own location lines: " ❯ src/a.test.ts:5:50" / " ❯ parse src/math.js:2:51". */
+export const VITEST_FRAME = /^\s*❯ (?:(?<func>\S+) )?(?<file>[^\s:]+(?::[^\s:]+)*?):(?<line>\d+):(?<column>\d+)\s*$/;
+
 // Each pattern captures (func?, file, line, column?) by name. Order matters: most specific first.
 const FRAME_PATTERNS: RegExp[] = [
   // V8: "    at fn (file:///a/b.js:1:2)" / "    at /a/b.js:1:2" / "    at async fn (/a/b.ts:3:4)"
@@ -17,8 +20,7 @@ const FRAME_PATTERNS: RegExp[] = [
   /^\s*at (?<func>\S.*?) in (?<file>.+?):line (?<line>\d+)\s*$/,
   // Mono prints .NET frames without "line": "  at Ns.T.M () [0x00000] in /src/T.cs:12"
   /^\s*at (?<func>\S.*?)(?: \[0x[0-9a-f]+\])? in (?<file>.+?\.(?:cs|fs|vb)):(?<line>\d+)\s*$/,
-  // vitest's own location lines: " ❯ src/a.test.ts:5:50" / " ❯ parse src/math.js:2:51"
-  /^\s*❯ (?:(?<func>\S+) )?(?<file>[^\s:]+(?::[^\s:]+)*?):(?<line>\d+):(?<column>\d+)\s*$/,
+  VITEST_FRAME,
   // JVM: "\tat com.acme.Foo.bar(Foo.java:42)"
   /^\s*at (?<func>[\w$.<>/]+)\((?<file>[\w$-]+\.(?:java|kt|scala|groovy|clj)):(?<line>\d+)\)\s*$/,
   // Python: '  File "/a/b.py", line 12, in func'

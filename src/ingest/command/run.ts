@@ -59,17 +59,19 @@ export async function runIngest(o: IngestCommandOptions): Promise<{ exitCode: nu
       if (consumerGone) break;
       const file = summary.startFile(input.display);
       try {
-        for await (const r of results(input, o, repoRoot, pkg, (format) => (file.format = format))) {
-          summary.add(file, r);
-          const ev = toFailureEvent(r, stamp);
-          if (ev) {
-            await writer.write(ev);
-            events++;
-          } else if (o.all) {
-            const rec = toTestCaseRecord(r, stamp);
-            if (rec) {
-              await writer.write(rec);
-              records++;
+        for await (const batch of results(input, o, repoRoot, pkg, (format) => (file.format = format))) {
+          for (const r of batch) {
+            summary.add(file, r);
+            const ev = toFailureEvent(r, stamp);
+            if (ev) {
+              await writer.write(ev);
+              events++;
+            } else if (o.all) {
+              const rec = toTestCaseRecord(r, stamp);
+              if (rec) {
+                await writer.write(rec);
+                records++;
+              }
             }
           }
         }
@@ -109,17 +111,18 @@ function packageDir(dir: string, repoRoot: string): string | undefined {
   return rel === '' ? undefined : rel;
 }
 
-async function* results(input: IngestInput, o: IngestCommandOptions, repoRoot: string, pkg: string | undefined, onFormat: (f: string) => void): AsyncGenerator<TestResult> {
+/** An input's results, in batches (a loop over a large report costs no promise per result). */
+async function* results(input: IngestInput, o: IngestCommandOptions, repoRoot: string, pkg: string | undefined, onFormat: (f: string) => void): AsyncGenerator<TestResult[]> {
   const source = input.kind === 'stdin' ? o.stdin : input.path;
   const opts = { repoRoot, displayName: input.display, format: o.format, package: pkg };
   if (o.log) {
     onFormat('ci-log');
-    yield* extractCiLog(typeof source === 'string' ? createReadStream(source) : source, opts);
+    for await (const r of extractCiLog(typeof source === 'string' ? createReadStream(source) : source, opts)) yield [r];
     return;
   }
   const opened = await openReport(source, opts);
   onFormat(opened.format);
-  yield* opened.results;
+  yield* opened.batches();
 }
 
 /** The same one-line form the CLI entry point uses for errors, so every error reads alike. */

@@ -123,23 +123,46 @@ export function buildResult(draft: CaseDraft, dialect: Dialect, ctx: BuildContex
   // Most cases pass: no outcome, no status attribute, nothing to weigh.
   let verdict = draft.outcomes.length === 0 && draft.status === undefined ? PASSED : verdictOf(draft, outcomeMessage);
   if (dialect === 'go' && name === '(package)' && verdict.status === 'failed') verdict = { ...verdict, status: 'errored' };
-  const js = JS_DIALECTS.has(dialect) ? jsPlace(draft, dialect, name, ctx.js) : undefined;
-  const result: TestResult = {
-    kind: 'test',
-    framework: FRAMEWORK[dialect],
-    test_id: js ? jsTestId(js) : testIdOf(draft, dialect, name, ctx),
-    status: verdict.status,
-    name: js ? js.titles[js.titles.length - 1]! : name,
-  };
-  const suite = js ? js.titles.slice(0, -1).join(' > ') : draft.suite.name;
-  if (suite) result.suite = suite;
+  // Where the test lives and what it is called. vitest, the commonest large report, is read without
+  // building title arrays: its name already holds the titles joined by " > ".
+  let testId: string;
+  let title = name;
+  let suite: string | undefined;
+  let known: string | undefined;
+  let fullName: string | undefined;
+  let pytest: PytestPlace | undefined;
+  if (dialect === 'vitest') {
+    known = ctx.js.vitestFile(draft.classname) ?? (draft.file === undefined ? undefined : ctx.js.rel(draft.file));
+    testId = known === undefined ? name : `${known}::${name}`;
+    const cut = name.lastIndexOf(' > ');
+    if (cut !== -1) {
+      suite = name.slice(0, cut);
+      title = name.slice(cut + 3);
+    }
+  } else if (JS_DIALECTS.has(dialect)) {
+    const js = jsPlace(draft, dialect, name, ctx.js);
+    testId = jsTestId(js);
+    title = js.titles[js.titles.length - 1]!;
+    if (js.titles.length > 1) suite = js.titles.slice(0, -1).join(' > ');
+    known = js.file;
+    fullName = js.fullName;
+  } else {
+    testId = testIdOf(draft, dialect, name, ctx);
+    suite = draft.suite.name || undefined;
+    if (dialect === 'pytest') {
+      pytest = pytestPlace(draft.classname, draft.name, draft.file);
+      // The file the case is known to live in, whatever its outcome: pytest's module (or the
+      // inherited function's file), repository-relative.
+      if (pytest) known = pytestFile(draft.file ?? pytest.file, ctx);
+    }
+  }
+  const result: TestResult = { kind: 'test', framework: FRAMEWORK[dialect], test_id: testId, status: verdict.status, name: title };
+  if (suite !== undefined) result.suite = suite;
   if (draft.durationMs !== undefined) result.duration_ms = draft.durationMs;
   if (ctx.package) result.package = ctx.package;
-  const pytest = dialect === 'pytest' ? pytestPlace(draft.classname, draft.name, draft.file) : undefined;
-  // The file the case is known to live in, whatever its outcome: the JavaScript place, pytest's module.
-  const known = js?.file ?? (pytest ? pytestFile(draft.file ?? pytest.file, ctx) : undefined);
   if (verdict.status === 'passed') {
-    if (draft.file || known) Object.assign(result, locate(draft, undefined, dialect, ctx, known));
+    if (known !== undefined && draft.line === undefined) result.file = known;
+    else if (draft.file || known) Object.assign(result, locate(draft, undefined, dialect, ctx, known));
     return result;
   }
 
@@ -172,10 +195,10 @@ export function buildResult(draft: CaseDraft, dialect: Dialect, ctx: BuildContex
   Object.assign(result, where);
   const repro = reproCommand({
     dialect,
-    name: js ? js.titles[js.titles.length - 1]! : name,
-    fullName: js?.fullName,
+    name: title,
+    fullName: fullName ?? (dialect === 'vitest' ? name.replaceAll(' > ', ' ') : undefined),
     classname: draft.classname,
-    file: js?.file ?? where.file,
+    file: known ?? where.file,
     baseDir: ctx.baseDir,
     suiteName: draft.suite.name,
     pytest: pytest ? pytestRepro(pytest, ctx) : undefined,

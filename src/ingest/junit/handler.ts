@@ -70,6 +70,9 @@ export class JunitHandler implements XmlReportHandler {
   private readonly output = new TextCapture(OUTPUT_KEEP_BYTES);
   private outputOpen = false;
   private nameHash = 0;
+  /** The dialect, once fixed, repeats a case to re-run it (pytest, go): set at the first case. */
+  private repeatsAreReruns = false;
+  private readonly spare: CaseDraft = { name: '', classname: undefined, file: undefined, line: undefined, durationMs: undefined, status: undefined, outcomes: NO_OUTCOMES, output: undefined, suite: { name: undefined, file: undefined, path: [], outcomes: [], unnamed: 0 } };
   private readonly classnameMemo = valueMemo();
 
   constructor(
@@ -252,19 +255,23 @@ export class JunitHandler implements XmlReportHandler {
     if (seconds !== undefined && Number.isNaN(seconds)) seconds = parseSecondsText(tag.get(A.time));
     if (seconds === undefined && tag.has(A.duration)) seconds = parseSecondsText(tag.get(A.duration));
     const line = tag.number(A.line);
-    if (!this.sniffer.isLocked) this.sniffer.testcase({ classname, name, status, hasAssertions: tag.has(A.assertions), hasFile: file !== undefined, file, nodeFailureAttr: tag.has(A.failure) });
-    if (REPEATS_ARE_RERUNS.has(this.sniffer.dialect)) this.nameHash = tag.valueHash(A.name);
-    this.draft = {
-      name,
-      classname,
-      file,
-      line: line !== undefined && Number.isInteger(line) && line >= 0 ? line : undefined,
-      durationMs: secondsToMs(seconds),
-      status,
-      outcomes: NO_OUTCOMES,
-      output: undefined,
-      suite,
-    };
+    if (!this.sniffer.isLocked) {
+      this.sniffer.testcase({ classname, name, status, hasAssertions: tag.has(A.assertions), hasFile: file !== undefined, file, nodeFailureAttr: tag.has(A.failure) });
+      this.repeatsAreReruns = REPEATS_ARE_RERUNS.has(this.sniffer.dialect);
+    }
+    if (this.repeatsAreReruns) this.nameHash = tag.valueHash(A.name);
+    // One draft object, refilled for every case: it lives only until the case closes.
+    const draft = this.spare;
+    draft.name = name;
+    draft.classname = classname;
+    draft.file = file;
+    draft.line = line !== undefined && Number.isInteger(line) && line >= 0 ? line : undefined;
+    draft.durationMs = secondsToMs(seconds);
+    draft.status = status;
+    draft.outcomes = NO_OUTCOMES;
+    draft.output = undefined;
+    draft.suite = suite;
+    this.draft = draft;
     if (this.output.empty === false) this.output.reset();
   }
 
@@ -280,7 +287,7 @@ export class JunitHandler implements XmlReportHandler {
     const result = buildResult(draft, dialect, this.ctx);
     // Elsewhere a repeated name is another test (jest and mocha allow duplicate titles, TestNG data
     // providers repeat the method): only producers that repeat a case to re-run it are merged.
-    if (REPEATS_ARE_RERUNS.has(dialect)) this.reruns.add(result, this.nameHash);
+    if (this.repeatsAreReruns) this.reruns.add(result, this.nameHash);
     else this.out.push(result);
   }
 

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 /**
  * Buffer-to-string helpers for the hot path. `utf8Slice`/`latin1Slice` are the methods
  * `Buffer#toString` ends up calling; calling them directly skips its argument checks, which shows on
@@ -5,10 +6,11 @@
  */
 interface FastSlices {
   utf8Slice?(start: number, end: number): string;
+  latin1Slice?(start: number, end: number): string;
 }
 
 const proto = Buffer.prototype as unknown as FastSlices;
-const hasUtf8Slice = typeof proto.utf8Slice === 'function';
+const hasUtf8Slice = typeof proto.utf8Slice === 'function' && typeof proto.latin1Slice === 'function';
 
 export function utf8(buf: Buffer, start: number, end: number): string {
   if (hasUtf8Slice) return (buf as unknown as Required<FastSlices>).utf8Slice(start, end);
@@ -20,4 +22,58 @@ export function utf8Boundary(buf: Uint8Array, start: number, end: number): numbe
   let e = end;
   while (e > start && e < buf.length && (buf[e]! & 0xc0) === 0x80) e--;
   return e;
+}
+
+/** Bytes below which one native call beats looking for ASCII runs. */
+const SEGMENT_MIN = 256;
+/** Non-ASCII characters handled one by one before the rest is decoded in one go. */
+const SEGMENT_ROUNDS = 8;
+
+function latin1(buf: Buffer, start: number, end: number): string {
+  if (hasUtf8Slice) return (buf as unknown as Required<FastSlices>).latin1Slice(start, end);
+  return buf.toString('latin1', start, end);
+}
+
+/**
+ * UTF-8 text (a failure's body) decoded fast when it is mostly ASCII. One non-ASCII character (vitest's
+ * `❯`, a `✓`) sends V8's UTF-8 decoder down its slow path for the whole string: seven times slower on
+ * a 2 KB stack. So ASCII runs are decoded as Latin-1 (the same characters) and only the few
+ * characters around them as UTF-8; text with many non-ASCII characters goes to the decoder whole.
+ */
+export function utf8Text(buf: Buffer, start: number, end: number): string {
+  if (end - start < SEGMENT_MIN) return utf8(buf, start, end);
+  let out = '';
+  let pos = start;
+  for (let round = 0; round < SEGMENT_ROUNDS; round++) {
+    if (isAscii(buf.subarray(pos, end))) return out + latin1(buf, pos, end);
+    // The first byte of the next non-ASCII character: the commonest lead bytes are searched natively
+    // (0xE2: arrows, ticks, box drawing, quotes; 0xC2/0xC3: Latin-1 letters and no-break spaces).
+    const at = firstOf(buf, pos, end);
+    if (at === -1 || !isAscii(buf.subarray(pos, at))) break;
+    const len = sequenceLength(buf[at]!);
+    if (len === 0 || at + len > end) break;
+    out += latin1(buf, pos, at) + utf8(buf, at, at + len);
+    pos = at + len;
+  }
+  return out + utf8(buf, pos, end);
+}
+
+function firstOf(buf: Buffer, from: number, end: number): number {
+  let best = -1;
+  for (const lead of LEADS) {
+    const at = buf.indexOf(lead, from);
+    if (at !== -1 && at < end && (best === -1 || at < best)) best = at;
+  }
+  return best;
+}
+
+const LEADS = [0xe2, 0xc2, 0xc3];
+
+/** Bytes in a UTF-8 sequence from its lead byte (0 for a continuation or invalid byte). */
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
 }

@@ -12,8 +12,9 @@ export function decodeEntities(text: string): string {
   let from = 0;
   while (amp !== -1) {
     const semi = text.indexOf(';', amp + 2);
-    if (semi === -1 || semi - amp > 33) break;
-    const replacement = reference(text, amp + 1, semi);
+    if (semi === -1) break;
+    // A reference is short: an `&` whose `;` is far away is a plain ampersand; later ones may still be references.
+    const replacement = semi - amp > 33 ? undefined : reference(text, amp + 1, semi);
     if (replacement !== undefined) {
       out += text.slice(from, amp) + replacement;
       from = semi + 1;

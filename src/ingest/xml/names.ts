@@ -11,16 +11,26 @@ export function hashBytes(buf: Uint8Array, start: number, end: number): number {
   return h;
 }
 
-/** A name known in advance, with its bytes and hash precomputed. */
+/**
+ * The cheap signature the scanner gives an attribute name: its length and first and last bytes. Names
+ * are compared byte for byte after a signature match, so it needs only to tell most names apart, and it
+ * costs nothing per byte (a start tag's attribute names are most of the bytes the scanner walks).
+ */
+export function attributeSig(buf: Uint8Array, start: number, end: number): number {
+  return ((end - start) << 16) | (buf[start]! << 8) | buf[end - 1]!;
+}
+
+/** A name known in advance, with its bytes, hash (element names) and signature (attribute names) precomputed. */
 export interface NameKey {
   readonly text: string;
   readonly bytes: Uint8Array;
   readonly hash: number;
+  readonly sig: number;
 }
 
 export function nameKey(text: string): NameKey {
   const bytes = Buffer.from(text, 'utf8');
-  return { text, bytes, hash: hashBytes(bytes, 0, bytes.length) };
+  return { text, bytes, hash: hashBytes(bytes, 0, bytes.length), sig: attributeSig(bytes, 0, bytes.length) };
 }
 
 export function bytesEqual(buf: Uint8Array, start: number, end: number, key: Uint8Array): boolean {

@@ -36,11 +36,45 @@ export class BatchedResults<T> implements AsyncGenerator<T, void, undefined> {
       return Promise.reject(err);
     }
     if (this.finished) return Promise.resolve({ done: true, value: undefined });
-    this.running = this.refill();
+    this.running = this.refill().then(() => this.next());
     return this.running;
   }
 
-  private async refill(): Promise<IteratorResult<T, void>> {
+  /**
+   * The same results a batch at a time (one per chunk of input): no promise per result at all. For
+   * consumers that handle results in a loop of their own (the ingest command, the benchmark). Use
+   * either this or `next()`, not both.
+   */
+  async *batches(): AsyncGenerator<T[], void, undefined> {
+    let done = false;
+    try {
+      for (;;) {
+        if (this.at < this.items.length) {
+          const batch = this.at === 0 ? this.items : this.items.slice(this.at);
+          this.items = [];
+          this.at = 0;
+          yield batch;
+          continue;
+        }
+        if (this.pending !== NONE) {
+          const err = this.pending;
+          this.pending = NONE;
+          this.finished = true;
+          throw err;
+        }
+        if (this.finished) {
+          done = true;
+          return;
+        }
+        await this.refill();
+      }
+    } finally {
+      // The consumer stopped early (break, an error of its own): stop the producer and close the input.
+      if (!done) await this.return();
+    }
+  }
+
+  private async refill(): Promise<void> {
     try {
       const batch = await this.produce();
       this.items = batch.items;
@@ -54,7 +88,6 @@ export class BatchedResults<T> implements AsyncGenerator<T, void, undefined> {
     } finally {
       this.running = undefined;
     }
-    return this.next();
   }
 
   async return(): Promise<IteratorResult<T, void>> {

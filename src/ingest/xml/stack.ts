@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { repoRelative } from '../../events/paths.js';
-import { parseFrames, type StackFrame } from '../frames.js';
+import { parseFrames, VITEST_FRAME, type StackFrame } from '../frames.js';
 
 /** Characters of a stack searched for frames: the 4000 a stack is capped to, and some. */
 const MAX_SCAN = 64 * 1024;
@@ -56,6 +56,11 @@ const V8_SIMPLE = /^\s*at (?:async )?(?:([^\s(][^(]*) \()?((?:file:\/\/)?\/[^\s(
 function parseLine(line: string): StackFrame | undefined {
   const s = V8_SIMPLE.exec(line);
   if (s) return { file: s[2]!, line: Number(s[3]), column: Number(s[4]), func: s[1] };
+  // vitest's ❯ lines come first in its stacks: tried before the other languages' patterns.
+  if (line.indexOf('❯') !== -1) {
+    const v = VITEST_FRAME.exec(line);
+    if (v) return { file: v.groups!.file!, line: Number(v.groups!.line), column: Number(v.groups!.column), func: v.groups!.func };
+  }
   return parseFrames(line)[0];
 }
 

@@ -1,10 +1,16 @@
 import { utf8 } from './decode.js';
-import { APOS, COLON, EQ, GT, QUOTE, SLASH, describeByte, findByte } from './bytes.js';
+import { APOS, COLON, EQ, GT, QUOTE, SLASH, describeByte } from './bytes.js';
 import { XmlFault } from './fault.js';
 import type { Tag } from './tag.js';
+import { attributeSig } from './names.js';
 
 /** Returned when the tag continues in the next chunk. */
 export const MORE = -1;
+
+/** Bytes that end a name (element or attribute): whitespace and controls, `=`, `>`, `/`, quotes. */
+const ENDS_NAME = new Uint8Array(256);
+for (let c = 0; c <= 32; c++) ENDS_NAME[c] = 1;
+for (const c of [EQ, GT, SLASH, QUOTE, APOS]) ENDS_NAME[c] = 1;
 
 /**
  * Reads the start tag at `buf[lt] === '<'` into `tag` (name span and hash, attribute spans, whether it
@@ -45,9 +51,7 @@ export function readStartTag(buf: Buffer, lt: number, tag: Tag, base: number): n
       break;
     }
     const as = i;
-    let ah = 0;
-    while (c > 32 && c !== EQ && c !== GT && c !== SLASH && c !== QUOTE && c !== APOS) {
-      ah = (Math.imul(ah, 31) + c) | 0;
+    while (ENDS_NAME[c] === 0) {
       if (++i >= len) return MORE;
       c = buf[i]!;
     }
@@ -66,9 +70,13 @@ export function readStartTag(buf: Buffer, lt: number, tag: Tag, base: number): n
     }
     if (c !== QUOTE && c !== APOS) throw fault(base, i, `value of attribute ${utf8(buf, as, ae)} is not quoted`);
     const vs = i + 1;
-    const ve = findByte(buf, c, vs);
+    let ve = vs;
+    // Most values are short: looked for here; a long one (a message) goes to the native search.
+    const near = Math.min(len, vs + 64);
+    while (ve < near && buf[ve] !== c) ve++;
+    if (ve === near) ve = near === len ? -1 : buf.indexOf(c, near);
     if (ve === -1) return MORE;
-    tag.push(ah, as, ae, vs, ve);
+    tag.push(attributeSig(buf, as, ae), as, ae, vs, ve);
     i = ve + 1;
     if (i >= len) return MORE;
     c = buf[i]!;

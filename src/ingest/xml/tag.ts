@@ -1,5 +1,5 @@
-import { decodeEntities, normaliseNewlines } from './entities.js';
 import { utf8 } from './decode.js';
+import { attributeValue } from './value.js';
 import type { NameKey } from './names.js';
 
 const EMPTY = Buffer.alloc(0);
@@ -13,7 +13,12 @@ export interface ValueMemo {
 export function valueMemo(): ValueMemo {
   return { bytes: undefined, text: undefined };
 }
-const SLOT = 5; // hash, name start, name end, value start, value end
+/** Mixes length, first and last byte: many attribute names end alike ("name", "time", "file"). */
+function maskBit(sig: number): number {
+  return (sig ^ (sig >>> 5) ^ (sig >>> 11) ^ (sig >>> 16)) & 31;
+}
+
+const SLOT = 5; // name signature (names.ts attributeSig), name start, name end, value start, value end
 
 /**
  * The start tag the scanner is looking at, valid only during `onOpen`. Attribute values stay as byte
@@ -32,7 +37,7 @@ export class Tag {
   /** Absolute byte offset of the `<` in the document. */
   offset = 0;
   count = 0;
-  /** One bit per attribute name hash (mod 32): a lookup of an absent attribute usually stops here. */
+  /** One bit per attribute name signature (mod 32): a lookup of an absent attribute usually stops here. */
   mask = 0;
   spans: Int32Array = new Int32Array(SLOT * 16);
 
@@ -45,7 +50,7 @@ export class Tag {
     this.mask = 0;
   }
 
-  push(hash: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+  push(sig: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
     let s = this.spans;
     const at = this.count * SLOT;
     if (at + SLOT > s.length) {
@@ -53,13 +58,13 @@ export class Tag {
       grown.set(s);
       this.spans = s = grown;
     }
-    s[at] = hash;
+    s[at] = sig;
     s[at + 1] = nameStart;
     s[at + 2] = nameEnd;
     s[at + 3] = valueStart;
     s[at + 4] = valueEnd;
     this.count++;
-    this.mask |= 1 << (hash & 31);
+    this.mask |= 1 << maskBit(sig);
   }
 
   /** The element's name as written (prefix included). */
@@ -68,12 +73,12 @@ export class Tag {
   }
 
   private find(key: NameKey): number {
-    if (((this.mask >>> (key.hash & 31)) & 1) === 0) return -1;
+    if (((this.mask >>> maskBit(key.sig)) & 1) === 0) return -1;
     const s = this.spans;
     const b = this.buf;
     const kb = key.bytes;
     for (let i = 0, at = 0; i < this.count; i++, at += SLOT) {
-      if (s[at] !== key.hash || s[at + 2]! - s[at + 1]! !== kb.length) continue;
+      if (s[at] !== key.sig) continue;
       let same = true;
       for (let k = 0, p = s[at + 1]!; k < kb.length; k++, p++) {
         if (b[p] !== kb[k]) {
@@ -95,10 +100,7 @@ export class Tag {
     const at = this.find(key);
     if (at === -1) return undefined;
     const s = this.spans;
-    let v = utf8(this.buf, s[at + 3]!, s[at + 4]!);
-    if (v.indexOf('&') !== -1) v = decodeEntities(v);
-    if (v.indexOf('\r') !== -1) v = normaliseNewlines(v);
-    return v;
+    return attributeValue(this.buf, s[at + 3]!, s[at + 4]!);
   }
 
   /**

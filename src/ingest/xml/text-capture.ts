@@ -1,5 +1,5 @@
 import { MESSAGE_MAX_CHARS } from '../../events/failure-event.js';
-import { utf8, utf8Boundary } from './decode.js';
+import { utf8Boundary, utf8Text } from './decode.js';
 import { decodeEntities, normaliseNewlines } from './entities.js';
 
 /** Bytes kept of one element's text: four bytes per character covers the message cap in any script. */
@@ -71,7 +71,7 @@ export class TextCapture {
 }
 
 function finish(bytes: Buffer, isCdata: boolean): string {
-  let s = utf8(bytes, 0, bytes.length);
+  let s = utf8Text(bytes, 0, bytes.length);
   if (!isCdata && s.indexOf('&') !== -1) s = decodeEntities(s);
   return normaliseNewlines(s);
 }
