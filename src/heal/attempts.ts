@@ -151,7 +151,6 @@ async function nextCandidate(
       out.attempts.push(record(job, nextNumber(out), fixer.id, 'error', `fixer crashed: ${(err as Error).message}`, Date.now()));
       continue;
     }
-    if (res.kind !== 'edited') await timed(ctx, 'sandbox', () => ctx.session.sandbox.settle());
     if (res.kind === 'pass') {
       exhausted.add(fixer.id);
       out.notes.push({ fixer: fixer.id, result: 'pass', reason: res.reason });

@@ -36,7 +36,7 @@ export interface SandboxSession {
 export async function openSandbox(where: string | RepoInfo, opts: OpenSandboxOptions): Promise<SandboxSession> {
   const repo = typeof where === 'string' ? await openRepo(where) : where;
   const name = `run-${opts.runId}`;
-  const pathspecs = [...(await excludePathspecs(repo.root, opts.exclude)), ...dependencyExcludes(opts.linkDirs)];
+  const pathspecs = [...excludePathspecs(opts.exclude), ...dependencyExcludes(opts.linkDirs)];
   const snap = async (): Promise<Snapshot> => {
     // Registered before anything exists, so a kill at any later point is cleaned by the next run.
     await register(repo.commonDir, name, { pid: process.pid, host: os.hostname(), dir: '', refs: [], createdAt: new Date().toISOString() });

@@ -14,16 +14,19 @@ export interface Snapshot {
 }
 
 /**
- * Pathspecs for "everything but these repository-relative paths". Paths git already ignores are left
- * out: `git add` refuses a pathspec that names an ignored path, and they are not added anyway.
+ * Pathspecs for "everything but these repository-relative paths" (and what is below them).
+ * `git add` refuses a literal pathspec that names an ignored path, so each path is written with its
+ * last character as a one-character class (`.sutur[e]`): the same match, but a pattern, which git
+ * accepts whether or not the path exists or is ignored.
  */
-export async function excludePathspecs(root: string, exclude: string[]): Promise<string[]> {
-  let ignored = new Set<string>();
-  if (exclude.length > 0) {
-    const out = await git(root, ['check-ignore', '--no-index', '--', ...exclude]).catch(() => '');
-    ignored = new Set(out.split('\n').map((l) => l.trim().replace(/\/$/, '')));
-  }
-  return ['.', ...exclude.filter((p) => !ignored.has(p)).map((p) => `:(exclude)${p}`)];
+export function excludePathspecs(exclude: string[]): string[] {
+  const escape = (s: string) => s.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+  const pattern = (p: string) => {
+    const clean = p.replace(/\/+$/, '');
+    const last = clean.slice(-1);
+    return `${escape(clean.slice(0, -1))}[${last === ']' || last === '\\' ? `\\${last}` : last}]`;
+  };
+  return ['.', ...exclude.filter((p) => p.replace(/\/+$/, '') !== '').flatMap((p) => [`:(exclude)${pattern(p)}`, `:(exclude)${pattern(p)}/*`])];
 }
 
 /**

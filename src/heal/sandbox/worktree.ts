@@ -36,8 +36,8 @@ export class Sandbox {
     private currentBase: string,
   ) {}
 
-  /** True right after creation, reset or advance: nothing to undo. */
-  private clean = true;
+  /** 'clean': nothing to undo; 'maybe': tests ran or a fixer answered (often nothing changed); 'dirty': known edits. */
+  private state: 'clean' | 'maybe' | 'dirty' = 'clean';
   private specs: string[] | undefined;
   /** Tree of each patch diff() produced (the index at that moment), by patch hash. */
   private readonly trees = new Map<string, string>();
@@ -63,15 +63,14 @@ export class Sandbox {
     return this.currentBase;
   }
 
-  private async pathspecs(): Promise<string[]> {
-    // The paths and the ignore rules that matter here do not change during a run: ask git once.
-    this.specs ??= [...(await excludePathspecs(this.dir, [...this.opts.exclude, ...this.linked])), ...dependencyExcludes(this.opts.linkDirs)];
+  private pathspecs(): string[] {
+    this.specs ??= [...excludePathspecs([...this.opts.exclude, ...this.linked]), ...dependencyExcludes(this.opts.linkDirs)];
     return this.specs;
   }
 
   /** Something (a fixer, a test run) may have changed the worktree: the next reset() really resets. */
   touch(): void {
-    this.clean = false;
+    if (this.state === 'clean') this.state = 'maybe';
   }
 
   /**
@@ -79,26 +78,27 @@ export class Sandbox {
    * behind; if not, the next reset() is skipped.
    */
   async settle(): Promise<void> {
-    if (this.clean) return;
+    if (this.state !== 'maybe') return;
     // v2 with --branch also names HEAD's commit, so one call covers a fixer that moved HEAD (bisect).
-    const entries = (await git(this.dir, ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--', ...(await this.pathspecs())])).split('\0').filter(Boolean);
+    const entries = (await git(this.dir, ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--', ...this.pathspecs()])).split('\0').filter(Boolean);
     const head = entries.find((e) => e.startsWith('# branch.oid '))?.slice('# branch.oid '.length);
-    if (head === this.currentBase && entries.every((e) => e.startsWith('# '))) this.clean = true;
+    this.state = head === this.currentBase && entries.every((e) => e.startsWith('# ')) ? 'clean' : 'dirty';
   }
 
   /** Back to `base`: tracked files restored, untracked leftovers removed, linked deps and ignored caches kept. */
   async reset(): Promise<void> {
-    if (this.clean) return;
+    await this.settle(); // tests and answers without a candidate usually leave nothing behind: one call to know
+    if (this.state === 'clean') return;
     await git(this.dir, ['reset', '-q', '--hard', this.currentBase]);
     const keep = [...this.linked, ...this.opts.exclude].flatMap((p) => ['-e', `/${p}`]);
     await git(this.dir, ['clean', '-fdq', ...keep]);
-    this.clean = true;
+    this.state = 'clean';
   }
 
   /** Everything changed in the worktree since `base`, as a Patch (undefined when nothing changed). */
   async diff(): Promise<Patch | undefined> {
-    this.clean = false;
-    await git(this.dir, ['add', '-A', '--', ...(await this.pathspecs())]);
+    this.state = 'dirty';
+    await git(this.dir, ['add', '-A', '--', ...this.pathspecs()]);
     const common = ['diff', '--cached', '--no-renames', '--no-color', '--no-ext-diff', this.currentBase];
     const text = await git(this.dir, [...common, '--binary', '--full-index']);
     if (text.trim() === '') return undefined;
@@ -117,9 +117,8 @@ export class Sandbox {
     }
     const commit = (await git(this.dir, ['commit-tree', tree, '-p', this.currentBase, '-m', message], { env: SUTURE_IDENTITY })).trim();
     this.currentBase = commit;
-    // Only HEAD moves; the files are brought in line by the next reset() (tests have run since the diff).
-    await git(this.dir, ['reset', '-q', '--soft', commit]);
-    this.clean = false;
+    // Nothing else moves here: the next reset() brings HEAD and the files to the new base.
+    this.state = 'dirty';
     return commit;
   }
 
