@@ -56,10 +56,10 @@ export async function writeReport(file: string, spec: ReportSpec): Promise<Repor
     if (!out.write(s)) await new Promise((r) => out.once('drain', r));
   };
   for (let s = 0; stats.cases < spec.cases; s++) {
-    // Short paths and titles, as real suites have them: most of the bytes are the failures' stacks.
+    // Short paths and titles, indented as vitest writes them: most of the bytes are the failures' stacks.
     const file = `src/m${s % 400}/f${s}.test.ts`;
     const n = Math.min(spec.casesPerSuite, spec.cases - stats.cases);
-    buf += `<testsuite name="${file}" tests="${n}" failures="${Math.ceil(n / spec.failEvery)}" errors="0" skipped="0" time="1.5">\n`;
+    buf += `    <testsuite name="${file}" timestamp="2026-01-01T00:00:00.000Z" hostname="ci" tests="${n}" failures="${Math.ceil(n / spec.failEvery)}" errors="0" skipped="0" time="1.5">\n`;
     for (let c = 0; c < n; c++) {
       const i = stats.cases++;
       const name = `f${s} &gt; case ${c}`;
@@ -67,15 +67,15 @@ export async function writeReport(file: string, spec: ReportSpec): Promise<Repor
         stats.failures++;
         const body = stack(file, 20 + c, i, spec.stackBytes);
         stackBytes += body.length;
-        buf += `<testcase classname="${file}" name="${name}" time="0.0${(i % 90) + 10}">\n<failure message="expected ${i} to be ${i + 1} // Object.is equality" type="AssertionError"><![CDATA[${body}]]></failure>\n</testcase>\n`;
+        buf += `        <testcase classname="${file}" name="${name}" time="0.0${(i % 90) + 10}">\n            <failure message="expected ${i} to be ${i + 1} // Object.is equality" type="AssertionError"><![CDATA[${body}]]></failure>\n        </testcase>\n`;
       } else if (i % 97 === 1) {
         stats.skipped++;
-        buf += `<testcase classname="${file}" name="${name}" time="0"><skipped/></testcase>\n`;
+        buf += `        <testcase classname="${file}" name="${name}" time="0">\n            <skipped/>\n        </testcase>\n`;
       } else {
-        buf += `<testcase classname="${file}" name="${name}" time="0.00${(i % 9) + 1}"/>\n`;
+        buf += `        <testcase classname="${file}" name="${name}" time="0.00${(i % 9) + 1}"/>\n`;
       }
     }
-    buf += '</testsuite>\n';
+    buf += '    </testsuite>\n';
     if (buf.length > 1 << 20) {
       await write(buf);
       buf = '';
