@@ -62,6 +62,8 @@ export async function timed<T>(ctx: { stats: RunStats }, phase: string, fn: () =
 }
 
 function account(ctx: RunContext, outcome: RunOutcome): RunOutcome {
+  // A runner returns (with killed commands) when the run is interrupted: stop here, not at the next stage.
+  ctx.signal.throwIfAborted();
   ctx.session.sandbox.touch(); // tests may leave files behind: the next attempt starts from a reset
   ctx.stats.testRuns += outcome.commands.length;
   ctx.stats.testTimeMs += outcome.commands.reduce((n, c) => n + c.durationMs, 0);

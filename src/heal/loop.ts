@@ -28,8 +28,13 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
   const stats = newStats();
   const reporters = (opts.reporters ?? []).filter((r: HealReporter) => !(dryRun && r.writesFiles));
   const emit = new HealEmitter(reporters, (m) => warnings.push(m));
+  const abort = new AbortController();
+  const onAbort = () => abort.abort(opts.signal?.reason);
+  if (opts.signal?.aborted) onAbort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   const stage = async <T>(id: HealStageId, fn: () => Promise<T>): Promise<T | undefined> => {
     const def = stageDef(id);
+    abort.signal.throwIfAborted();
     if (dryRun && def.sideEffects) return undefined;
     await emit.emit('onStage', id, def.label);
     const t = Date.now();
@@ -44,9 +49,6 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
     await emit.emit('onWarning', m);
   };
 
-  const abort = new AbortController();
-  const onAbort = () => abort.abort(opts.signal?.reason);
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
   const config = opts.config;
   const fixers = deps.fixers.filter((f) => !config.heal.fixers || config.heal.fixers.includes(f.id));
   const runnerOutDir = await mkdtemp(path.join(os.tmpdir(), 'suture-heal-run-'));

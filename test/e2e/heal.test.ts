@@ -107,6 +107,26 @@ describe('suture heal (CLI)', () => {
     expect(repo.fingerprint(['.suture'])).toEqual(before);
   }, 180_000);
 
+  it('stops on SIGINT with exit 130, removes its sandbox and leaves the tree intact', async () => {
+    const repo = goTypoRepo();
+    const before = repo.fingerprint(['.suture']);
+    const child = spawn(process.execPath, [BIN, 'heal', repo.root], { env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (d) => {
+        err += String(d);
+        if (/candidate patch, verifying/.test(err)) resolve();
+      });
+      void exited.then((code) => reject(new Error(`heal exited (${code}) before an attempt was verifying:\n${err}`)));
+    });
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(err).toMatch(/\[E_INTERRUPTED\] interrupted by SIGINT; your files are unchanged/);
+    expect(repo.git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree '))).toHaveLength(1);
+    expect(repo.fingerprint(['.suture'])).toEqual(before);
+  }, 120_000);
+
   it('--apply writes the verified fix for a confident cluster; --dry-run writes nothing at all', async () => {
     const repo = goTypoRepo();
     const before = repo.fingerprint();
