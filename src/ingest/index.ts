@@ -19,7 +19,7 @@ export { parsers } from './formats.js';
 export { extractCiLog } from './ci-log/index.js';
 export * from './errors.js';
 
-const READ_CHUNK_BYTES = 1024 * 1024;
+const READ_CHUNK_BYTES = 256 * 1024;
 
 export interface OpenedReport {
   /** The format detected (or forced with opts.format). */
@@ -47,7 +47,8 @@ export function formatNames(): string[] {
  */
 export async function openReport(source: string | NodeJS.ReadableStream, opts: ParseOptions): Promise<OpenedReport> {
   const displayName = opts.displayName ?? (typeof source === 'string' ? source : 'stdin');
-  // 1 MiB reads: a large report is read in a third of the time 64 KiB reads take, and every parser
+  // 256 KiB reads: a large report is read in half the time 64 KiB reads take (1 MiB reads are faster
+  // still, but keep more results alive per batch: more garbage collection and memory). Every parser
   // streams, so memory stays a few chunks whatever the file's size.
   const input = typeof source === 'string' ? createReadStream(source, { highWaterMark: READ_CHUNK_BYTES }) : source;
   let peeked;

@@ -27,6 +27,7 @@ export function jsPlaceContext(repoRoot: string, baseDir: string | undefined, te
   const rel = (f: string | undefined): string | undefined => (f ? inRepo(f, repoRoot, baseDir) : undefined);
   let lastClass: string | undefined;
   let lastFile: string | undefined;
+  let lastPrefix: string | undefined;
   return {
     tests,
     rel,
@@ -34,9 +35,11 @@ export function jsPlaceContext(repoRoot: string, baseDir: string | undefined, te
       if (classname !== lastClass) {
         lastClass = classname;
         lastFile = rel(classname);
+        lastPrefix = lastFile === undefined ? undefined : `${lastFile}::`;
       }
       return lastFile;
     },
+    vitestPrefix: () => lastPrefix,
   };
 }
 
@@ -132,8 +135,12 @@ export function buildResult(draft: CaseDraft, dialect: Dialect, ctx: BuildContex
   let fullName: string | undefined;
   let pytest: PytestPlace | undefined;
   if (dialect === 'vitest') {
-    known = ctx.js.vitestFile(draft.classname) ?? (draft.file === undefined ? undefined : ctx.js.rel(draft.file));
-    testId = known === undefined ? name : `${known}::${name}`;
+    known = ctx.js.vitestFile(draft.classname);
+    if (known !== undefined) testId = ctx.js.vitestPrefix() + name;
+    else {
+      known = draft.file === undefined ? undefined : ctx.js.rel(draft.file);
+      testId = known === undefined ? name : `${known}::${name}`;
+    }
     const cut = name.lastIndexOf(' > ');
     if (cut !== -1) {
       suite = name.slice(0, cut);

@@ -29,6 +29,8 @@ export interface JsPlaceContext {
   rel: (file: string | undefined) => string | undefined;
   /** vitest's classname (the test file) made repository-relative, memoised: cases come in runs. */
   vitestFile: (classname: string | undefined) => string | undefined;
+  /** `<that file>::`, the id's prefix, from the same memo (one concatenation per case, not two). */
+  vitestPrefix: () => string | undefined;
 }
 
 export const JS_DIALECTS: ReadonlySet<Dialect> = new Set(['jest', 'vitest', 'mocha', 'node', 'bun']);
