@@ -7,6 +7,11 @@ import { assertDirectory, detectPlan, narrowPlan, runPlan, writeOutcome } from '
 import { prepareOutDir, environmentProblem } from '../runners/present/run-files.js';
 import { createProgressDisplay } from '../runners/present/progress.js';
 import { formatSummary } from '../runners/present/summary.js';
+import { openRunStore, storeExitCode } from '../store/index.js';
+import { loadRepoSecrets, redactTree } from '../secrets/index.js';
+import { repoId } from '../util/repo-id.js';
+import { recordRunOutcome } from '../runners/run/record.js';
+import { gitStamp } from '../runners/run/run-plan.js';
 import type { RegisterCommand } from './types.js';
 
 interface RunFlags {
@@ -15,6 +20,7 @@ interface RunFlags {
   only?: string[];
   checks: boolean;
   reruns?: number;
+  store: boolean;
 }
 
 /** The variables suture.yml lets through to test commands, with their current values. */
@@ -46,10 +52,12 @@ export const registerRun: RegisterCommand = (program, setExitCode) => {
     .option('--only <pkg...>', 'only these packages (directory or package name)')
     .option('--no-checks', 'skip builds, type checks and linters')
     .option('--reruns <n>', 're-runs of each failed test before calling it real (default: suture.yml, else 2)', count)
+    .option('--no-store', 'do not record this run in the history store')
     .action(async (dir: string, flags: RunFlags) => {
       const root = path.resolve(dir);
       assertDirectory(root);
       const config = await loadConfig(root);
+      await loadRepoSecrets(root, config.secrets);
       const detected = await detectPlan(root, config);
       const plan = narrowPlan(detected, { only: flags.only, noChecks: !flags.checks });
       if (plan.packages.length === 0 && flags.only && narrowPlan(detected, {}).packages.length > 0) {
@@ -86,7 +94,20 @@ export const registerRun: RegisterCommand = (program, setExitCode) => {
         display.stop();
         process.removeListener('SIGINT', onSigint);
       }
+      // Logs and raw reports are the tools' own output: secrets they printed are redacted before anyone reads them.
+      await redactTree(rawDir);
       const { eventsPath } = writeOutcome(outcome, outDir);
+      let exitAfterStore: (code: number) => number = (code) => code;
+      if (flags.store) {
+        // History is best effort: a store failure is reported once and the run's files are still written.
+        const store = await openRunStore({ root, config });
+        try {
+          await recordRunOutcome(store, await repoId(root), outcome, gitStamp(root));
+        } finally {
+          await store.close().catch(() => undefined);
+        }
+        exitAfterStore = (code) => storeExitCode(store, code);
+      }
       if (flags.json) {
         const { results: _r, ...rest } = outcome;
         process.stdout.write(`${JSON.stringify({ ...rest, eventsPath }, null, 2)}\n`);
@@ -96,6 +117,6 @@ export const registerRun: RegisterCommand = (program, setExitCode) => {
       else if (envProblem) {
         process.stderr.write(`suture: ${envProblem}\n`);
         setExitCode(ExitCode.ENVIRONMENT);
-      } else setExitCode(outcome.events.some((e) => e.status !== 'flaky') ? ExitCode.FAILURES : ExitCode.OK);
+      } else setExitCode(exitAfterStore(outcome.events.some((e) => e.status !== 'flaky') ? ExitCode.FAILURES : ExitCode.OK));
     });
 };

@@ -5,3 +5,4 @@ export { looksSecretName, SECRET_PATTERNS, type SecretPattern } from './patterns
 export { dotenvSecrets, looksLikeCredential, DEFAULT_ENV_FILES } from './dotenv.js';
 export { secretsConfigSchema, type SecretsConfig } from './config.js';
 export { redactForReport } from './report.js';
+export { redactFile, redactTree } from './file.js';

@@ -3,6 +3,17 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandRecord, FailureEvent, RunOutcome, TestResult } from '../../events/index.js';
 import { failureEventSchema, toFailureEvent } from '../../events/index.js';
+import { redact } from '../../secrets/registry.js';
+
+/** Test output can print secrets (a connection string in an error): events never carry them. */
+function redactText(r: TestResult): TestResult {
+  if (r.status === 'passed' || r.status === 'skipped') return r;
+  const out = { ...r };
+  if (out.message) out.message = redact(out.message);
+  if (out.stack) out.stack = redact(out.stack);
+  if (out.suggestion) out.suggestion = redact(out.suggestion);
+  return out;
+}
 
 /** Positions must be positive (pytest's xunit1 counts lines from 0 for module-level tests). */
 function sanitize(r: TestResult): TestResult {
@@ -44,7 +55,7 @@ export function buildOutcome(
   for (const r of unique) {
     totals.tests++;
     totals[r.status]++;
-    const ev = toValidEvent(r, { run_id: runId, ts: finishedAt, ...stamp });
+    const ev = toValidEvent(redactText(r), { run_id: runId, ts: finishedAt, ...stamp });
     if (ev) events.push(ev);
   }
   return { runId, startedAt, finishedAt, results: unique, events, commands, totals };
