@@ -53,7 +53,7 @@ export async function writeReport(file: string, spec: ReportSpec): Promise<Repor
   let buf = `<?xml version="1.0" encoding="UTF-8" ?>\n<testsuites name="vitest tests" tests="${spec.cases}" failures="${Math.floor(spec.cases / spec.failEvery)}" errors="0" time="1234.5">\n`;
   const write = async (s: string): Promise<void> => {
     stats.bytes += Buffer.byteLength(s);
-    if (!out.write(s)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(s)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   };
   for (let s = 0; stats.cases < spec.cases; s++) {
     // Short paths and titles, indented as vitest writes them: most of the bytes are the failures' stacks.
