@@ -67,16 +67,17 @@ describe('suture runs real JavaScript test frameworks', { timeout: 180_000 }, ()
       reruns: 1,
       runner: 'node-test',
       failure: {
-        // node's JUnit reporter names no file: the id is the describe path, the file comes from the stack.
-        test_id: 'calc::multiplies',
+        // node's JUnit reporter names no file: ingest finds it from the titles in the test files, so the
+        // id is the one node's TAP and a passing run give too (docs/ingest.md, test_id).
+        test_id: 'test/calc.test.mjs::calc > multiplies',
         suite: 'calc',
         name: 'multiplies',
         file: 'test/calc.test.mjs',
         line: 14,
         repro_cmd: "node --test '--test-name-pattern=^multiplies$' test/calc.test.mjs",
       },
-      flaky: { test_id: 'network::retries once', file: 'test/calc.test.mjs', repro_cmd: "node --test '--test-name-pattern=^retries once$' test/calc.test.mjs" },
-      passing: 'calc::adds',
+      flaky: { test_id: 'test/calc.test.mjs::network > retries once', file: 'test/calc.test.mjs', repro_cmd: "node --test '--test-name-pattern=^retries once$' test/calc.test.mjs" },
+      passing: 'test/calc.test.mjs::calc > adds',
       reproFailed: /# pass 0\n# fail 1\n/,
       reproPassed: /# pass 1\n# fail 0\n/,
     }));
