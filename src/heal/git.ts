@@ -1,19 +1,5 @@
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { execFile } from 'node:child_process';
 import { childEnv } from '../secrets/env.js';
-
-/**
- * Git variables the sandbox needs to pass on purpose. simple-git's environment guard rejects any
- * GIT_* variable not listed here, which is what we want: nothing ambient leaks into our plumbing.
- */
-const ALLOWED_GIT_ENV = [
-  'GIT_INDEX_FILE',
-  'GIT_AUTHOR_NAME',
-  'GIT_AUTHOR_EMAIL',
-  'GIT_COMMITTER_NAME',
-  'GIT_COMMITTER_EMAIL',
-  'GIT_AUTHOR_DATE',
-  'GIT_COMMITTER_DATE',
-];
 
 /** Identity for suture's own plumbing commits (snapshots, stacked fixes): never the user's commits. */
 export const SUTURE_IDENTITY = {
@@ -24,20 +10,42 @@ export const SUTURE_IDENTITY = {
 };
 
 export interface GitRunOptions {
+  /** Variables on top of the allowlisted child environment (GIT_INDEX_FILE, an identity). */
   env?: Record<string, string>;
 }
 
+/** A diff of a large generated file can be big; nothing suture asks git for is unbounded. */
+const MAX_OUTPUT = 256 * 1024 * 1024;
+
 /**
- * Runs git in `cwd` through simple-git with an allowlisted environment (childEnv) and hooks disabled,
- * so a user's post-checkout or commit hooks never run inside suture's plumbing.
+ * Spawns git directly rather than through simple-git: simple-git waits a fixed 50 ms after every
+ * command that prints nothing (its completion plugin), and most sandbox plumbing prints nothing
+ * (`add`, `reset -q`, `clean -q`, `apply`): measured 55 ms per call against 4 ms, about a third of
+ * suture's own time on a small repository. Same contract as before: stdout on success, an Error whose
+ * message is git's stderr on a non-zero exit.
  */
-export async function git(cwd: string, args: string[], opts: GitRunOptions = {}): Promise<string> {
-  const client: SimpleGit = simpleGit({ baseDir: cwd, allowEnvironment: ALLOWED_GIT_ENV, config: ['core.hooksPath=/dev/null'], unsafe: { allowUnsafeHooksPath: true } });
-  return client.env(childEnv(opts.env ?? {})).raw(args);
+function run(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, env, encoding: 'utf8', maxBuffer: MAX_OUTPUT }, (err, stdout, stderr) => {
+      if (!err) return resolve(stdout);
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && !stderr) return reject(new Error(`spawn git ENOENT: ${err.message}`));
+      const text = (stderr || stdout || err.message).trim();
+      reject(Object.assign(new Error(text || `git ${args[0]} failed`), { exitCode: typeof code === 'number' ? code : null }));
+    });
+  });
+}
+
+/**
+ * Runs git in `cwd` with the allowlisted child environment (childEnv: no ambient GIT_* variable
+ * leaks into the plumbing) and hooks disabled, so a user's post-checkout or commit hooks never run
+ * inside suture's plumbing.
+ */
+export function git(cwd: string, args: string[], opts: GitRunOptions = {}): Promise<string> {
+  return run(cwd, ['-c', 'core.hooksPath=/dev/null', ...args], childEnv(opts.env ?? {}));
 }
 
 /** Like git() but for commands whose own hooks/identity must be the user's (their commit with --commit). */
-export async function gitAsUser(cwd: string, args: string[]): Promise<string> {
-  const client = simpleGit({ baseDir: cwd, allowEnvironment: ALLOWED_GIT_ENV });
-  return client.env(childEnv()).raw(args);
+export function gitAsUser(cwd: string, args: string[]): Promise<string> {
+  return run(cwd, args, childEnv());
 }

@@ -30,6 +30,12 @@ export interface BisectOptions {
   linkDirs?: string[];
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /**
+   * `repoDir` is already a disposable worktree (the heal sandbox): bisect there and put its HEAD and
+   * files back afterwards, instead of creating another worktree and linking the dependencies again.
+   * Ignored (a worktree of its own is made) when it has uncommitted changes to tracked files.
+   */
+  inPlace?: boolean;
 }
 
 export interface BisectResult {
@@ -80,12 +86,15 @@ export async function bisect(opts: BisectOptions): Promise<BisectResult> {
     const ancestor = await gitRun(repo.root, ['merge-base', '--is-ancestor', good, bad]);
     if (ancestor.code !== 0) throw new UsageError(`--good ${opts.good} is not an ancestor of --bad ${opts.bad ?? 'HEAD'}`, { code: 'E_BAD_RANGE' });
   }
-  const sandbox = await Sandbox.create(repo, { name: `bisect-${process.pid}-${Date.now()}`, base: bad, linkDirs: opts.linkDirs ?? ['node_modules', '.venv', 'venv'], exclude: [], refs: [] });
+  // In place only over a clean checkout: uncommitted edits there would be lost to the checkouts.
+  const inPlace = opts.inPlace && (await gitOut(repo.root, ['status', '--porcelain', '--untracked-files=no'])).trim() === '';
+  const sandbox = inPlace ? undefined : await Sandbox.create(repo, { name: `bisect-${process.pid}-${Date.now()}`, base: bad, linkDirs: opts.linkDirs ?? ['node_modules', '.venv', 'venv'], exclude: [], refs: [] });
+  const dir = sandbox?.dir ?? repo.root;
   const steps: BisectStep[] = [];
   const probeAt = async (sha: string): Promise<ProbeVerdict> => {
     if (opts.signal?.aborted) throw new BisectInterrupted('bisect interrupted', { code: 'E_INTERRUPTED' });
-    await gitOut(sandbox.dir, ['checkout', '-q', '--detach', sha]);
-    const { verdict, detail } = await opts.probe(sandbox.dir, opts.signal);
+    await gitOut(dir, ['checkout', '-q', '-f', '--detach', sha]);
+    const { verdict, detail } = await opts.probe(dir, opts.signal);
     steps.push({ sha, verdict, detail });
     log(`bisect: ${sha.slice(0, 10)} ${verdict} (${detail})`);
     return verdict;
@@ -104,12 +113,13 @@ export async function bisect(opts: BisectOptions): Promise<BisectResult> {
       goodSha = found.good;
       newestBad = found.newestBad ?? bad;
     }
-    const outcome = await runBisect(sandbox.dir, newestBad, goodSha, probeAt);
+    const outcome = await runBisect(dir, newestBad, goodSha, probeAt);
     const candidates = await Promise.all(outcome.candidates.map((c) => commitInfo(repo.root, c)));
     return { firstBad: outcome.first ? await commitInfo(repo.root, outcome.first) : undefined, candidates, good: goodSha, bad, steps };
   } finally {
-    await gitRun(sandbox.dir, ['bisect', 'reset', '--quiet']);
-    await sandbox.dispose();
+    await gitRun(dir, ['bisect', 'reset', '--quiet']);
+    if (sandbox) await sandbox.dispose();
+    else await gitRun(dir, ['checkout', '-q', '-f', '--detach', repo.head]);
   }
 }
 

@@ -52,7 +52,7 @@ export const revertFixer: Fixer = {
     const result = (r: FixResult): FixResult => ({ ...r, ...time });
     let found: BisectResult;
     try {
-      found = await bisect({ repoDir: ctx.worktree, probe: (dir, signal) => timed(() => bisectProbe(dir, signal)), maxBack: 32, linkDirs: ctx.config.heal.link_dirs, signal: ctx.signal, log: ctx.log });
+      found = await bisect({ repoDir: ctx.worktree, probe: (dir, signal) => timed(() => bisectProbe(dir, signal)), maxBack: 32, inPlace: true, signal: ctx.signal, log: ctx.log });
     } catch (err) {
       if (isSutureError(err)) return result({ kind: 'unfixable', reason: `bisect: ${err.message}` });
       throw err;

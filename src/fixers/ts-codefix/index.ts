@@ -25,28 +25,25 @@ export const tsCodefixFixer: Fixer = {
     const projects = new Map<string, TsProject>();
     const refused: string[] = [];
     const applied: string[] = [];
-    try {
-      for (const [abs, fileSpecs] of groupBy(specs, (s) => s.abs)) {
-        const project = projectFor(abs, ctx.worktree, projects, fileSpecs);
-        const keys = initialKeys(project, abs, fileSpecs, refused);
-        for (const key of keys) {
-          if (ctx.signal.aborted) break;
-          const r = fixOne(project, abs, key, ctx.worktree);
-          if (!r) continue;
-          if (r.ok) applied.push(`${path.relative(ctx.worktree, abs)}: ${r.fix.description} (${r.fix.fixName})`);
-          else refused.push(r.reason);
-        }
+    // The projects are kept for the next call (TsProject.acquire); never disposed here.
+    for (const [abs, fileSpecs] of groupBy(specs, (s) => s.abs)) {
+      const project = projectFor(abs, ctx.worktree, projects, fileSpecs);
+      const keys = initialKeys(project, abs, fileSpecs, refused);
+      for (const key of keys) {
+        if (ctx.signal.aborted) break;
+        const r = fixOne(project, abs, key, ctx.worktree);
+        if (!r) continue;
+        if (r.ok) applied.push(`${path.relative(ctx.worktree, abs)}: ${r.fix.description} (${r.fix.fixName})`);
+        else refused.push(r.reason);
       }
-      const written = new Set<string>();
-      for (const project of projects.values()) {
-        for (const [file, text] of project.edited()) {
-          if (!isInside(ctx.worktree, file) || written.has(file)) continue;
-          await writeFile(file, text);
-          written.add(file);
-        }
+    }
+    const written = new Set<string>();
+    for (const project of projects.values()) {
+      for (const [file, text] of project.edited()) {
+        if (!isInside(ctx.worktree, file) || written.has(file)) continue;
+        await writeFile(file, text);
+        written.add(file);
       }
-    } finally {
-      for (const p of projects.values()) p.dispose();
     }
     for (const r of refused) ctx.log(`ts-codefix: refused ${r}`);
     if (applied.length > 0) {
@@ -59,16 +56,7 @@ export const tsCodefixFixer: Fixer = {
 };
 
 function projectFor(abs: string, worktree: string, projects: Map<string, TsProject>, specs: TargetSpec[]): TsProject {
-  const runtime = specs.some((s) => s.code === undefined);
-  const probe = TsProject.forFile(abs, worktree, runtime);
-  const key = `${probe.configFile ?? abs}:${runtime}`;
-  const existing = projects.get(key);
-  if (existing) {
-    probe.dispose();
-    return existing;
-  }
-  projects.set(key, probe);
-  return probe;
+  return TsProject.acquire(abs, worktree, specs.some((s) => s.code === undefined), projects);
 }
 
 /** The diagnostics the failure designates, as position-independent keys; stale ones are refused. */

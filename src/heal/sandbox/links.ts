@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, symlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { git } from '../git.js';
 
@@ -10,7 +10,8 @@ const NODE_MODULES_CACHES = new Set(['.vite', '.vitest', '.cache', '.tmp', '.esl
 
 /** Pathspec that keeps every dependency directory (at any depth) out of snapshots and patches. */
 export function dependencyExcludes(linkDirs: string[]): string[] {
-  return linkDirs.map((d) => `:(exclude,glob)**/${d}/**`);
+  // The directory's content, and the path itself when it is a symlink (a file to git).
+  return linkDirs.flatMap((d) => [`:(exclude,glob)**/${d}/**`, `:(exclude,glob)**/${d}`]);
 }
 
 /**
@@ -20,11 +21,22 @@ export function dependencyExcludes(linkDirs: string[]): string[] {
 export async function findDependencyDirs(root: string, linkDirs: string[]): Promise<string[]> {
   const names = new Set(linkDirs);
   const out = await git(root, ['ls-files', '-z', '--others', '--directory', '--no-empty-directory']);
-  return out
-    .split('\0')
-    .filter((p) => p.endsWith('/'))
-    .map((p) => p.slice(0, -1))
-    .filter((p) => names.has(path.posix.basename(p)));
+  const found: string[] = [];
+  for (const p of out.split('\0')) {
+    const rel = p.endsWith('/') ? p.slice(0, -1) : p;
+    if (!names.has(path.posix.basename(rel))) continue;
+    // A directory (`dir/`), or a symlink to one (git lists a symlink as a file: `node_modules -> ../shared`).
+    if (p.endsWith('/') || (await isDirLink(path.join(root, rel)))) found.push(rel);
+  }
+  return found;
+}
+
+async function isDirLink(p: string): Promise<boolean> {
+  try {
+    return (await lstat(p)).isSymbolicLink() && (await stat(p)).isDirectory();
+  } catch {
+    return false; // a dangling link: nothing to make available
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,31 @@ describe('sandbox', () => {
     expect(repo.git('for-each-ref', 'refs/suture/')).toBe('');
     expect(repo.git('worktree', 'list')).not.toContain('suture-wt-');
     expect(repo.fingerprint()).toEqual(before);
+  });
+
+  it('makes a node_modules that is itself a symlink available, ignored or not, and keeps it out of the snapshot', async () => {
+    for (const gitignore of ['node_modules\n', '']) {
+      const shared = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'suture-shared-deps-')));
+      writeFileSync(path.join(shared, 'marker.js'), 'module.exports = 1;\n');
+      const repo = makeRepo({ 'a.txt': 'a\n' }, { gitignore });
+      repos.push(repo);
+      symlinkSync(shared, path.join(repo.root, 'node_modules'));
+      const before = repo.fingerprint(['node_modules']);
+      const s = await openSandbox(repo.root, { runId: `sl${gitignore.length}`, linkDirs: ['node_modules'], exclude: ['.suture'] });
+      try {
+        expect(readFileSync(path.join(s.sandbox.dir, 'node_modules/marker.js'), 'utf8')).toBe('module.exports = 1;\n');
+        // Per-entry links: a cache a tool writes lands in the sandbox, not in the shared directory.
+        expect(lstatSync(path.join(s.sandbox.dir, 'node_modules')).isSymbolicLink()).toBe(false);
+        expect(repo.git('ls-tree', '-r', '--name-only', s.snapshot.commit)).not.toContain('node_modules');
+        expect(await s.sandbox.diff()).toBeUndefined();
+        expect(await s.userTreeChanged()).toBe(false);
+      } finally {
+        await s.dispose();
+      }
+      expect(repo.fingerprint(['node_modules'])).toEqual(before);
+      expect(readdirSync(shared)).toEqual(['marker.js']);
+      rmSync(shared, { recursive: true, force: true });
+    }
   });
 
   it('turns edits in the worktree into a Patch, resets between attempts and stacks verified patches', async () => {
