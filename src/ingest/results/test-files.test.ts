@@ -54,4 +54,16 @@ describe('finding the test file of a test the report names no file for', () => {
     expect(testFileIndex(repo, 'packages/api').byTitles(['calc'])).toBeUndefined();
     expect(testFileIndex('/no/such/repository', undefined).byTitles(['calc'])).toBeUndefined();
   });
+
+  it('sees a test file edited or added since the last report (each report walks the tree again)', () => {
+    write('test/edited.test.js', "it('before the edit', () => {});\n");
+    expect(testFileIndex(repo, undefined).byTitles(['before the edit'])).toBe('test/edited.test.js');
+    write('test/edited.test.js', "it('after the edit', () => {});\n");
+    fs.utimesSync(path.join(repo, 'test/edited.test.js'), new Date(), new Date(Date.now() + 5000));
+    const again = testFileIndex(repo, undefined);
+    expect(again.byTitles(['before the edit'])).toBeUndefined();
+    expect(again.byTitles(['after the edit'])).toBe('test/edited.test.js');
+    write('test/added.test.js', "it('a new test', () => {});\n");
+    expect(testFileIndex(repo, undefined).byTitles(['a new test'])).toBe('test/added.test.js');
+  });
 });

@@ -60,6 +60,23 @@ export function stringLiterals(source: string): Set<string> {
   return out;
 }
 
+/**
+ * Literals of the test files read so far in this process, by path, with the size and modification
+ * time they were read at: a loop that parses a report after every test run re-reads only the files
+ * that changed (each report still walks the tree, so new and deleted files are seen).
+ */
+const LITERAL_CACHE_MAX = 20_000;
+const literalCache = new Map<string, { size: number; mtimeMs: number; literals: Set<string> }>();
+
+function literalsOf(file: string, st: fs.Stats): Set<string> {
+  const known = literalCache.get(file);
+  if (known !== undefined && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.literals;
+  const literals = stringLiterals(fs.readFileSync(file, 'utf8'));
+  if (literalCache.size >= LITERAL_CACHE_MAX) literalCache.clear();
+  literalCache.set(file, { size: st.size, mtimeMs: st.mtimeMs, literals });
+  return literals;
+}
+
 export class TestFileIndex {
   /** Repository-relative script test files. */
   private readonly scripts: string[] = [];
@@ -190,19 +207,19 @@ export class TestFileIndex {
         }
         if (!SCRIPT.test(d.name) || !(TEST_NAME.test(d.name) || TEST_DIR.test(child))) continue;
         if (this.scripts.length >= MAX_FILES) return this.incomplete();
-        let source: string;
+        let literals: Set<string>;
         try {
           const full = path.join(root, child);
-          const size = fs.statSync(full).size;
-          if (size > MAX_FILE_BYTES) continue;
-          bytes += size;
+          const st = fs.statSync(full);
+          if (st.size > MAX_FILE_BYTES) continue;
+          bytes += st.size;
           if (bytes > MAX_TOTAL_BYTES) return this.incomplete();
-          source = fs.readFileSync(full, 'utf8');
+          literals = literalsOf(full, st);
         } catch {
           continue;
         }
         const idx = this.scripts.push(repoPath) - 1;
-        for (const lit of stringLiterals(source)) {
+        for (const lit of literals) {
           const holders = this.literals.get(lit);
           if (holders === undefined) this.literals.set(lit, [idx]);
           else holders.push(idx);
