@@ -46,10 +46,11 @@ export function utf8Text(buf: Buffer, start: number, end: number): string {
   let pos = start;
   for (let round = 0; round < SEGMENT_ROUNDS; round++) {
     if (isAscii(buf.subarray(pos, end))) return out + latin1(buf, pos, end);
-    // The first byte of the next non-ASCII character: the commonest lead bytes are searched natively
-    // (0xE2: arrows, ticks, box drawing, quotes; 0xC2/0xC3: Latin-1 letters and no-break spaces).
-    const at = firstOf(buf, pos, end);
-    if (at === -1 || !isAscii(buf.subarray(pos, at))) break;
+    // The next non-ASCII character: its lead byte searched natively, commonest first (0xE2: arrows,
+    // ticks, box drawing, quotes; 0xC2/0xC3: Latin-1 letters, no-break spaces). It must be the first
+    // non-ASCII byte: the bytes before it ASCII.
+    const at = nextNonAscii(buf, pos, end);
+    if (at === -1) break;
     const len = sequenceLength(buf[at]!);
     if (len === 0 || at + len > end) break;
     out += latin1(buf, pos, at) + utf8(buf, at, at + len);
@@ -58,16 +59,15 @@ export function utf8Text(buf: Buffer, start: number, end: number): string {
   return out + utf8(buf, pos, end);
 }
 
-function firstOf(buf: Buffer, from: number, end: number): number {
-  let best = -1;
+function nextNonAscii(buf: Buffer, from: number, end: number): number {
   for (const lead of LEADS) {
     const at = buf.indexOf(lead, from);
-    if (at !== -1 && at < end && (best === -1 || at < best)) best = at;
+    if (at !== -1 && at < end && isAscii(buf.subarray(from, at))) return at;
   }
-  return best;
+  return -1;
 }
 
-const LEADS = [0xe2, 0xc2, 0xc3];
+const LEADS = [0xe2, 0xc3, 0xc2];
 
 /** Bytes in a UTF-8 sequence from its lead byte (0 for a continuation or invalid byte). */
 function sequenceLength(lead: number): number {
