@@ -45,7 +45,7 @@ export function utf8Text(buf: Buffer, start: number, end: number): string {
   let out = '';
   let pos = start;
   for (let round = 0; round < SEGMENT_ROUNDS; round++) {
-    if (isAscii(buf.subarray(pos, end))) return out + latin1(buf, pos, end);
+    if (asciiBetween(buf, pos, end)) return out + latin1(buf, pos, end);
     // The next non-ASCII character: its lead byte searched natively, commonest first (0xE2: arrows,
     // ticks, box drawing, quotes; 0xC2/0xC3: Latin-1 letters, no-break spaces). It must be the first
     // non-ASCII byte: the bytes before it ASCII.
@@ -62,12 +62,17 @@ export function utf8Text(buf: Buffer, start: number, end: number): string {
 function nextNonAscii(buf: Buffer, from: number, end: number): number {
   for (const lead of LEADS) {
     const at = buf.indexOf(lead, from);
-    if (at !== -1 && at < end && isAscii(buf.subarray(from, at))) return at;
+    if (at !== -1 && at < end && asciiBetween(buf, from, at)) return at;
   }
   return -1;
 }
 
 const LEADS = [0xe2, 0xc3, 0xc2];
+
+/** isAscii over a range, through a plain Uint8Array view (a Buffer subarray costs several times more to make). */
+function asciiBetween(buf: Buffer, start: number, end: number): boolean {
+  return isAscii(new Uint8Array(buf.buffer, buf.byteOffset + start, end - start));
+}
 
 /** Bytes in a UTF-8 sequence from its lead byte (0 for a continuation or invalid byte). */
 function sequenceLength(lead: number): number {
