@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Patch } from '../events/index.js';
 import { git, gitAsUser } from './git.js';
 import type { SandboxSession } from './sandbox/index.js';
@@ -20,7 +17,7 @@ export interface ApplyReport {
 /**
  * Writes the verified, auto-approved fixes into the user's tree, in the order they were verified
  * (each was verified on top of the previous ones; settleChain() made them a prefix of the stack). Refuses when the user's files changed since the
- * run started; checks every patch with `git apply --check` before touching anything of it; stops the
+ * run started; applies each patch all or nothing (git apply checks every hunk before writing); stops the
  * chain at the first patch that does not apply (later ones were verified on top of it).
  */
 export async function applyFixes(session: SandboxSession, outcomes: ClusterOutcome[], opts: { commit: boolean; trailer?: string }): Promise<ApplyReport> {
@@ -43,30 +40,23 @@ export async function applyFixes(session: SandboxSession, outcomes: ClusterOutco
       report.note = `applied but not committed: ${dirty.slice(0, 3).join(', ')} had uncommitted changes of yours`;
     }
   }
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'suture-apply-'));
-  try {
-    for (let i = 0; i < chain.length; i++) {
-      const o = chain[i]!;
-      const file = path.join(tmp, `${o.id}.patch`);
-      await writeFile(file, withNewline(o.patch!));
-      try {
-        await git(root, ['apply', '--check', '--binary', '--whitespace=nowarn', file]);
-      } catch (err) {
-        const why = firstLine((err as Error).message);
-        for (const rest of chain.slice(i)) demote(rest, rest === o ? `verified, but does not apply to your tree: ${why}` : `verified on top of ${o.id}, which did not apply`);
-        report.note = `stopped applying at ${o.id}: ${why}`;
-        break;
-      }
-      await git(root, ['apply', '--binary', '--whitespace=nowarn', file]);
-      o.applied = true;
-      report.applied++;
-      if (commit) {
-        o.commit = await commitFix(root, o, opts.trailer ?? DEFAULT_TRAILER);
-        report.committed++;
-      }
+  for (let i = 0; i < chain.length; i++) {
+    const o = chain[i]!;
+    try {
+      // git apply is all or nothing: it checks every hunk before it writes any file.
+      await git(root, ['apply', '--binary', '--whitespace=nowarn'], { input: withNewline(o.patch!) });
+    } catch (err) {
+      const why = firstLine((err as Error).message);
+      for (const rest of chain.slice(i)) demote(rest, rest === o ? `verified, but does not apply to your tree: ${why}` : `verified on top of ${o.id}, which did not apply`);
+      report.note = `stopped applying at ${o.id}: ${why}`;
+      break;
     }
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
+    o.applied = true;
+    report.applied++;
+    if (commit) {
+      o.commit = await commitFix(root, o, opts.trailer ?? DEFAULT_TRAILER);
+      report.committed++;
+    }
   }
   return report;
 }

@@ -21,7 +21,7 @@ export async function healClusters(ctx: HealContext): Promise<ClusterOutcome[]> 
   const outcomes: ClusterOutcome[] = [];
   /** Verified runs of the fixes so far, in order: which later clusters did each one fix too? */
   const verified: Array<{ index: number; outcome: ClusterOutcome; run: RunOutcome }> = [];
-  const gate = await gateFor(ctx);
+  const gate = await timed(ctx, 'gate', () => gateFor(ctx));
   const position = (i: number, retry = false): ClusterPosition => ({ index: i + 1, total: ordered.length, id: ids[i]!, cluster: ordered[i]!, ...(retry ? { retry } : {}) });
   const eventsOf = (c: Cluster) => ctx.events.filter((e) => c.testIds.includes(e.test_id));
   const fixedBy = (i: number, after: number) => verified.find((v) => v.index > after && v.index !== i && allPass(failingFor(original, ordered[i]!, eventsOf(ordered[i]!)), v.run, original.results));
@@ -62,7 +62,7 @@ export async function healClusters(ctx: HealContext): Promise<ClusterOutcome[]> 
     outcomes[i] = next;
     await ctx.emit.emit('onCluster', pos, next);
   }
-  await ctx.session.sandbox.reset();
+  // No final reset: nothing reads the worktree after the heal stage, and dispose() removes it.
   return outcomes;
 }
 

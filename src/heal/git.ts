@@ -12,6 +12,8 @@ export const SUTURE_IDENTITY = {
 export interface GitRunOptions {
   /** Variables on top of the allowlisted child environment (GIT_INDEX_FILE, an identity). */
   env?: Record<string, string>;
+  /** Standard input (a patch for `git apply`), so no temporary file is needed. */
+  input?: string;
 }
 
 /** A diff of a large generated file can be big; nothing suture asks git for is unbounded. */
@@ -24,15 +26,17 @@ const MAX_OUTPUT = 256 * 1024 * 1024;
  * suture's own time on a small repository. Same contract as before: stdout on success, an Error whose
  * message is git's stderr on a non-zero exit.
  */
-function run(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+function run(cwd: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, env, encoding: 'utf8', maxBuffer: MAX_OUTPUT }, (err, stdout, stderr) => {
+    const child = execFile('git', args, { cwd, env, encoding: 'utf8', maxBuffer: MAX_OUTPUT }, (err, stdout, stderr) => {
       if (!err) return resolve(stdout);
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && !stderr) return reject(new Error(`spawn git ENOENT: ${err.message}`));
       const text = (stderr || stdout || err.message).trim();
       reject(Object.assign(new Error(text || `git ${args[0]} failed`), { exitCode: typeof code === 'number' ? code : null }));
     });
+    child.stdin?.on('error', () => {}); // git may exit before reading all of it; its exit code says why
+    child.stdin?.end(input ?? '');
   });
 }
 
@@ -42,7 +46,7 @@ function run(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<strin
  * inside suture's plumbing.
  */
 export function git(cwd: string, args: string[], opts: GitRunOptions = {}): Promise<string> {
-  return run(cwd, ['-c', 'core.hooksPath=/dev/null', ...args], childEnv(opts.env ?? {}));
+  return run(cwd, ['-c', 'core.hooksPath=/dev/null', ...args], childEnv(opts.env ?? {}), opts.input);
 }
 
 /** Like git() but for commands whose own hooks/identity must be the user's (their commit with --commit). */

@@ -65,7 +65,7 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
       const repo = await openRepo(opts.root);
       // Independent of one another: snapshot + worktree, detection, the store, the repository id.
       const [sandbox, plan, opened, id] = await Promise.allSettled([
-        timed({ stats }, 'prepare:sandbox', () => openSandbox(repo, { runId, linkDirs: config.heal.link_dirs, exclude: [config.heal.output_dir] })),
+        timed({ stats }, 'prepare:sandbox', () => openSandbox(repo, { runId, linkDirs: config.heal.link_dirs, exclude: [config.heal.output_dir], time: (phase, fn) => timed({ stats }, phase, fn) })),
         timed({ stats }, 'prepare:detect', () => deps.detectPlan(repo.root, config)),
         !dryRun && deps.openStore ? timed({ stats }, 'prepare:store', () => deps.openStore!(repo.root, config, (m) => void warn(m))) : Promise.resolve(undefined),
         repoId(repo.root),

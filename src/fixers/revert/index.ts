@@ -9,7 +9,7 @@ import { isTestFile } from '../shared/language.js';
 import type { Fixer, FixContext, FixResult } from '../types.js';
 import { bisect, type BisectResult } from './bisect.js';
 import { commitHunks, restorePatches, revertPatches, type CommitHunk } from './hunks.js';
-import { judgeResults, testsProbe } from './probes.js';
+import { commandMs, judgeResults, testsProbe } from './probes.js';
 
 /** Single-hunk trials before trying the whole commit: each one is a targeted test run. */
 const MAX_HUNK_TRIALS = 6;
@@ -38,15 +38,13 @@ export const revertFixer: Fixer = {
   async propose(ctx: FixContext): Promise<FixResult> {
     const tests = testRefs(ctx.events);
     if (tests.length === 0) return { kind: 'pass', reason: 'no re-runnable failing test to bisect' };
+    // Reported to the loop as time in test commands: the commands' own durations, nothing around them.
     const time = { testRuns: 0, testMs: 0 };
-    const timed = async <T>(run: () => Promise<T>): Promise<T> => {
-      const t0 = Date.now();
-      try {
-        return await run();
-      } finally {
-        time.testRuns += 1;
-        time.testMs += Date.now() - t0;
-      }
+    const timed = async <T extends { testMs?: number }>(run: () => Promise<T>): Promise<T> => {
+      const r = await run();
+      time.testRuns += 1;
+      time.testMs += r.testMs ?? 0;
+      return r;
     };
     const bisectProbe = testsProbe(tests, ctx.config);
     const result = (r: FixResult): FixResult => ({ ...r, ...time });
@@ -65,7 +63,7 @@ export const revertFixer: Fixer = {
     const hunks = (await commitHunks(ctx.worktree, commit.sha)).filter((h) => !isTestFile(h.file));
     if (hunks.length === 0) return result({ kind: 'unfixable', reason: `${label} first broke the tests but changes only test files (or binaries): not reverted` });
     const ordered = orderHunks(hunks, ctx.events);
-    const probe = async (): Promise<boolean> => (await timed(() => probeWorktree(ctx, tests))) === 'good';
+    const probe = async (): Promise<boolean> => (await timed(() => probeWorktree(ctx, tests))).verdict === 'good';
     for (const h of ordered.slice(0, MAX_HUNK_TRIALS)) {
       if (ctx.signal.aborted) break;
       if (!(await revertPatches(ctx.worktree, [h.patch]))) continue;
@@ -92,11 +90,11 @@ function orderHunks(hunks: CommitHunk[], events: FailureEvent[]): CommitHunk[] {
     .map((x) => x.h);
 }
 
-async function probeWorktree(ctx: FixContext, tests: TestRef[]): Promise<'good' | 'bad' | 'skip'> {
+async function probeWorktree(ctx: FixContext, tests: TestRef[]): Promise<{ verdict: 'good' | 'bad' | 'skip'; testMs: number }> {
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'suture-revert-out-'));
   try {
     const outcome = await rerunTests(ctx.plan, tests, { runId: `${ctx.runId}-revert`, outDir, signal: ctx.signal, flakyReruns: 0, timeoutMs: ctx.config.runners.timeout_seconds * 1000 });
-    return judgeResults(tests, outcome.results).verdict;
+    return { verdict: judgeResults(tests, outcome.results).verdict, testMs: commandMs(outcome) };
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }

@@ -9,8 +9,16 @@ import { execShell } from '../shared/exec.js';
 
 export type ProbeVerdict = 'good' | 'bad' | 'skip';
 
-/** Tests one checkout (a directory): does the failure happen here? */
-export type BisectProbe = (dir: string, signal?: AbortSignal) => Promise<{ verdict: ProbeVerdict; detail: string }>;
+/**
+ * Tests one checkout (a directory): does the failure happen here? `testMs`: how long the test
+ * commands themselves ran (the runners' own figures), when the probe ran any.
+ */
+export type BisectProbe = (dir: string, signal?: AbortSignal) => Promise<{ verdict: ProbeVerdict; detail: string; testMs?: number }>;
+
+/** Time spent in the test commands of a run (not detection, report parsing or temp files). */
+export function commandMs(outcome: { commands: Array<{ durationMs: number }> }): number {
+  return outcome.commands.reduce((n, c) => n + c.durationMs, 0);
+}
 
 /**
  * `--cmd`: a command the user gives, judged like `git bisect run` does: exit 0 good, 125 skip,
@@ -47,7 +55,7 @@ export function testsProbe(tests: TestRef[], config: SutureConfig): BisectProbe 
     try {
       const plan = await detectPlan(dir, config);
       const outcome = await rerunTests(plan, tests, { runId: `bisect-${path.basename(outDir)}`, outDir, signal, flakyReruns: 0, timeoutMs: config.runners.timeout_seconds * 1000 });
-      return judgeResults(tests, outcome.results);
+      return { ...judgeResults(tests, outcome.results), testMs: commandMs(outcome) };
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }
@@ -68,7 +76,7 @@ export function testIdProbe(testId: string, config: SutureConfig): BisectProbe {
       const outcome = await runPlan(await detectPlan(dir, config), { runId: 'bisect-find', outDir, signal, flakyReruns: 0, noChecks: true, timeoutMs: config.runners.timeout_seconds * 1000 });
       const ref = findTest(testId, outcome.results);
       targeted = testsProbe([ref], config);
-      return judgeResults([ref], outcome.results);
+      return { ...judgeResults([ref], outcome.results), testMs: commandMs(outcome) };
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }

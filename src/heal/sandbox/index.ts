@@ -1,6 +1,5 @@
-import os from 'node:os';
 import { dependencyExcludes } from './links.js';
-import { cleanupLeftovers, register, unregister } from './registry.js';
+import { cleanupLeftovers } from './registry.js';
 import { openRepo, type RepoInfo } from './repo.js';
 import { currentTree, excludePathspecs, snapshotState, type Snapshot } from './snapshot.js';
 import { Sandbox } from './worktree.js';
@@ -16,6 +15,8 @@ export interface OpenSandboxOptions {
   linkDirs: string[];
   /** Repository-relative paths kept out of snapshots and patches (suture's output directory). */
   exclude: string[];
+  /** Wall time of the steps, for the overhead breakdown (heal passes its phase timer). */
+  time?: <T>(phase: string, fn: () => Promise<T>) => Promise<T>;
 }
 
 export interface SandboxSession {
@@ -35,22 +36,15 @@ export interface SandboxSession {
  */
 export async function openSandbox(where: string | RepoInfo, opts: OpenSandboxOptions): Promise<SandboxSession> {
   const repo = typeof where === 'string' ? await openRepo(where) : where;
+  const time = opts.time ?? (<T>(_phase: string, fn: () => Promise<T>) => fn());
   const name = `run-${opts.runId}`;
   const pathspecs = [...excludePathspecs(opts.exclude), ...dependencyExcludes(opts.linkDirs)];
-  const snap = async (): Promise<Snapshot> => {
-    // Registered before anything exists, so a kill at any later point is cleaned by the next run.
-    await register(repo.commonDir, name, { pid: process.pid, host: os.hostname(), dir: '', refs: [], createdAt: new Date().toISOString() });
-    try {
-      // No ref needed: git never prunes fresh objects, and the worktree's HEAD pins the snapshot.
-      return await snapshotState(repo, pathspecs);
-    } catch (err) {
-      await unregister(repo.commonDir, name);
-      throw err;
-    }
-  };
+  // Nothing to register yet: a snapshot is a commit object no ref points to, which leaves nothing to
+  // clean if the run is killed; Sandbox.create registers before it creates the worktree.
+  const snap = (): Promise<Snapshot> => snapshotState(repo, pathspecs);
   // Leftovers of dead runs never include this run's entry (its owner is alive), so both can go at once.
-  const [cleaned, snapshot] = await Promise.all([cleanupLeftovers(repo.root, repo.commonDir), snap()]);
-  const sandbox = await Sandbox.create(repo, { name, base: snapshot.commit, linkDirs: opts.linkDirs, exclude: opts.exclude, refs: [] });
+  const [cleaned, snapshot] = await Promise.all([cleanupLeftovers(repo.root, repo.commonDir), time('prepare:snapshot', snap)]);
+  const sandbox = await time('prepare:worktree', () => Sandbox.create(repo, { name, base: snapshot.commit, linkDirs: opts.linkDirs, exclude: opts.exclude, refs: [] }));
   return {
     repo,
     snapshot,

@@ -12,7 +12,10 @@ import { REF_NAMESPACE } from './snapshot.js';
 export interface SandboxEntry {
   pid: number;
   host: string;
+  /** The worktree. */
   dir: string;
+  /** suture's directory around it (links, scratch files); absent in entries of older versions. */
+  home?: string;
   refs: string[];
   createdAt: string;
 }
@@ -67,7 +70,7 @@ export async function cleanupLeftovers(root: string, commonDir: string): Promise
       continue;
     }
     if (isAlive(entry)) continue;
-    await removeWorktree(root, entry.dir);
+    await removeWorktree(root, entry.dir, entry.home);
     for (const ref of entry.refs) await deleteRef(root, ref);
     await rm(file, { force: true });
     cleaned++;
@@ -77,10 +80,13 @@ export async function cleanupLeftovers(root: string, commonDir: string): Promise
   return cleaned;
 }
 
-export async function removeWorktree(root: string, dir: string): Promise<void> {
-  if (dir === '') return;
-  await git(root, ['worktree', 'remove', '--force', '--force', dir]).catch(() => undefined);
-  await rm(dir, { recursive: true, force: true });
+export async function removeWorktree(root: string, dir: string, home?: string): Promise<void> {
+  if (dir !== '') {
+    await git(root, ['worktree', 'remove', '--force', '--force', dir]).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  }
+  // fs.rm removes symlinks themselves (lstat), never what they point to: the user's node_modules is safe.
+  if (home) await rm(home, { recursive: true, force: true });
 }
 
 export async function deleteRef(root: string, ref: string): Promise<void> {

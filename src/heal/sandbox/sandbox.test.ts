@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,8 +43,9 @@ describe('sandbox', () => {
       expect(existsSync(path.join(wt, '.suture'))).toBe(false);
       // gone.txt was removed from the index but is still on disk: the working tree wins.
       expect(existsSync(path.join(wt, 'gone.txt'))).toBe(true);
-      // dependencies are reachable, but through links, never as part of the snapshot
-      expect(readFileSync(path.join(wt, 'node_modules/dep/index.js'), 'utf8')).toContain('module.exports');
+      // dependencies resolve as in the user's tree (Node walks up to the sandbox's link), never part of the snapshot
+      expect(realpathSync(createRequire(path.join(wt, 'src/a.js')).resolve('dep'))).toBe(path.join(repo.root, 'node_modules/dep/index.js'));
+      expect(readdirSync(path.join(wt, 'node_modules'))).toEqual([]); // the worktree's own: caches land here
       expect(repo.git('ls-tree', '-r', '--name-only', s.snapshot.commit)).not.toContain('node_modules');
       expect(repo.git('for-each-ref', 'refs/suture/')).toBe(''); // the snapshot needs no ref
       expect(await s.userTreeChanged()).toBe(false);
@@ -66,9 +68,10 @@ describe('sandbox', () => {
       const before = repo.fingerprint(['node_modules']);
       const s = await openSandbox(repo.root, { runId: `sl${gitignore.length}`, linkDirs: ['node_modules'], exclude: ['.suture'] });
       try {
-        expect(readFileSync(path.join(s.sandbox.dir, 'node_modules/marker.js'), 'utf8')).toBe('module.exports = 1;\n');
-        // Per-entry links: a cache a tool writes lands in the sandbox, not in the shared directory.
-        expect(lstatSync(path.join(s.sandbox.dir, 'node_modules')).isSymbolicLink()).toBe(false);
+        expect(readFileSync(path.join(s.sandbox.dir, '..', 'node_modules/marker.js'), 'utf8')).toBe('module.exports = 1;\n');
+        // The worktree's own directory: a cache a tool writes lands in the sandbox, not in the shared directory.
+        expect(lstatSync(path.join(s.sandbox.dir, 'node_modules')).isDirectory()).toBe(true);
+        writeFileSync(path.join(s.sandbox.dir, 'node_modules/.cache'), 'cache');
         expect(repo.git('ls-tree', '-r', '--name-only', s.snapshot.commit)).not.toContain('node_modules');
         expect(await s.sandbox.diff()).toBeUndefined();
         expect(await s.userTreeChanged()).toBe(false);
@@ -89,7 +92,7 @@ describe('sandbox', () => {
       expect(await s.sandbox.diff()).toBeUndefined();
       writeFileSync(path.join(wt, 'src/b.txt'), 'fixed\n');
       writeFileSync(path.join(wt, 'added.txt'), 'one\ntwo\n');
-      writeFileSync(path.join(wt, 'node_modules/dep/cache.json'), '{}'); // through the link: not a change of the repo
+      writeFileSync(path.join(wt, 'node_modules/.eslintcache'), '{}'); // a tool's cache: not a change of the repo
       const patch = (await s.sandbox.diff())!;
       expect(patch.files.map((f) => [f.path, f.status, f.linesAdded, f.linesRemoved]).sort()).toEqual([
         ['added.txt', 'added', 2, 0],
@@ -101,7 +104,8 @@ describe('sandbox', () => {
       await s.sandbox.reset();
       expect(readFileSync(path.join(wt, 'src/b.txt'), 'utf8')).toBe('unstaged\n');
       expect(existsSync(path.join(wt, 'added.txt'))).toBe(false);
-      expect(existsSync(path.join(wt, 'node_modules/dep/index.js'))).toBe(true);
+      expect(existsSync(path.join(wt, 'node_modules/.eslintcache'))).toBe(true);
+      expect(existsSync(path.join(wt, '../node_modules/dep/index.js'))).toBe(true);
 
       const base0 = s.sandbox.base;
       await s.sandbox.advance(patch, 'suture: fix one');
@@ -116,6 +120,44 @@ describe('sandbox', () => {
       await s.dispose();
     }
     rmCleanup(repo);
+  });
+
+  it("a package a fixer links into the sandbox's node_modules lasts for its attempt, or for good once its patch joins the base", async () => {
+    const repo = dirtyRepo();
+    repo.write('node_modules/.bin/tool', '#!/bin/sh\n');
+    const installed = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'suture-installed-')));
+    writeFileSync(path.join(installed, 'index.js'), 'module.exports = 2;\n');
+    const s = await openSandbox(repo.root, { runId: 't7', linkDirs: ['node_modules'], exclude: ['.suture'] });
+    try {
+      const nm = path.join(s.sandbox.dir, 'node_modules');
+      expect(readdirSync(nm)).toEqual(['.bin']);
+      const attempt = async (file: string): Promise<void> => {
+        s.sandbox.touch();
+        symlinkSync(installed, path.join(nm, 'extra'));
+        writeFileSync(path.join(s.sandbox.dir, file), 'needs extra\n');
+      };
+      await attempt('one.txt');
+      expect(createRequire(path.join(s.sandbox.dir, 'x.js')).resolve('extra')).toBe(path.join(installed, 'index.js'));
+      await s.sandbox.reset();
+      expect(readdirSync(nm)).toEqual(['.bin']); // the attempt's package went with it
+      s.sandbox.touch();
+      symlinkSync(installed, path.join(nm, 'extra'));
+      await s.sandbox.settle(); // a package alone (no file changed) still makes the sandbox dirty
+      await s.sandbox.reset();
+      expect(readdirSync(nm)).toEqual(['.bin']);
+      await attempt('two.txt');
+      const patch = (await s.sandbox.diff())!;
+      expect(patch.files.map((f) => f.path)).toEqual(['two.txt']); // never part of a patch
+      await s.sandbox.advance(patch, 'suture: needs extra');
+      await s.sandbox.reset();
+      expect(readdirSync(nm).sort()).toEqual(['.bin', 'extra']);
+      expect(existsSync(path.join(s.sandbox.dir, 'two.txt'))).toBe(true);
+      expect(readdirSync(path.join(repo.root, 'node_modules')).sort()).toEqual(['.bin', 'dep']); // the user's: untouched
+    } finally {
+      await s.dispose();
+    }
+    expect(readFileSync(path.join(installed, 'index.js'), 'utf8')).toBe('module.exports = 2;\n'); // links removed, not their targets
+    rmSync(installed, { recursive: true, force: true });
   });
 
   it('settle() skips the next reset only when nothing was left behind', async () => {
@@ -175,6 +217,7 @@ describe('sandbox', () => {
     try {
       expect(next.cleaned).toBe(1);
       expect(existsSync(dir)).toBe(false);
+      expect(existsSync(path.dirname(dir))).toBe(false); // suture's directory around it (the dependency link) too
       expect(repo.git('worktree', 'list')).not.toContain(dir);
       expect(repo.git('for-each-ref', 'refs/suture/')).toBe('');
     } finally {

@@ -1,8 +1,9 @@
-import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Patch } from '../../events/index.js';
 import { git, SUTURE_IDENTITY } from '../git.js';
+import { DependencyEntries } from './dependency-entries.js';
 import { dependencyExcludes, findDependencyDirs, linkDependencyDirs } from './links.js';
 import { buildPatch } from './patch.js';
 import { deleteRef, register, removeWorktree, unregister } from './registry.js';
@@ -25,14 +26,18 @@ export interface SandboxOptions {
 /**
  * One disposable git worktree outside the user's tree (under the OS temp dir), reset to `base`
  * before every attempt. Fixers edit files here; `diff()` turns their edits into a Patch.
+ * Layout: `<home>/<repo name>` is the worktree; `<home>` (suture's own directory) also holds the
+ * link to the user's node_modules (see links.ts) and `scratch/`.
  */
 export class Sandbox {
   private constructor(
     private readonly repo: RepoInfo,
     readonly dir: string,
+    private readonly home: string,
     private readonly opts: SandboxOptions,
     /** Dependency paths linked in, never part of a patch. */
     readonly linked: string[],
+    private readonly deps: DependencyEntries,
     private currentBase: string,
   ) {}
 
@@ -43,19 +48,30 @@ export class Sandbox {
   private readonly trees = new Map<string, string>();
 
   static async create(repo: RepoInfo, opts: SandboxOptions): Promise<Sandbox> {
-    const dir = await realpath(await mkdtemp(path.join(os.tmpdir(), 'suture-wt-')));
+    const home = await realpath(await mkdtemp(path.join(os.tmpdir(), 'suture-wt-')));
+    const dir = path.join(home, path.basename(repo.root) || 'repo');
     // Registered before the worktree exists, so a kill at any later point is cleaned by the next run.
-    await register(repo.commonDir, opts.name, { pid: process.pid, host: os.hostname(), dir, refs: opts.refs, createdAt: new Date().toISOString() });
+    await register(repo.commonDir, opts.name, { pid: process.pid, host: os.hostname(), dir, home, refs: opts.refs, createdAt: new Date().toISOString() });
     try {
-      const [, deps] = await Promise.all([git(repo.root, ['worktree', 'add', '--detach', dir, opts.base]), findDependencyDirs(repo.root, opts.linkDirs)]);
-      const linked = await linkDependencyDirs(repo.root, dir, deps);
-      return new Sandbox(repo, dir, opts, linked, opts.base);
+      const [, found] = await Promise.all([git(repo.root, ['worktree', 'add', '--detach', dir, opts.base]), findDependencyDirs(repo.root, opts.linkDirs)]);
+      const { linked, owned } = await linkDependencyDirs(repo.root, dir, found, home);
+      return new Sandbox(repo, dir, home, opts, linked, await DependencyEntries.create(dir, owned), opts.base);
     } catch (err) {
-      await removeWorktree(repo.root, dir);
+      await removeWorktree(repo.root, dir, home);
       for (const ref of opts.refs) await deleteRef(repo.root, ref);
       await unregister(repo.commonDir, opts.name);
       throw err;
     }
+  }
+
+  /**
+   * A directory private to this sandbox, outside the worktree (never in a patch), removed with it:
+   * for what a fixer needs to verify its fix, such as a package installed to check an added dependency.
+   */
+  async scratch(): Promise<string> {
+    const p = path.join(this.home, 'scratch');
+    await mkdir(p, { recursive: true });
+    return p;
   }
 
   /** The commit attempts start from: the snapshot, plus fixes already verified in this run. */
@@ -82,7 +98,7 @@ export class Sandbox {
     // v2 with --branch also names HEAD's commit, so one call covers a fixer that moved HEAD (bisect).
     const entries = (await git(this.dir, ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--', ...this.pathspecs()])).split('\0').filter(Boolean);
     const head = entries.find((e) => e.startsWith('# branch.oid '))?.slice('# branch.oid '.length);
-    this.state = head === this.currentBase && entries.every((e) => e.startsWith('# ')) ? 'clean' : 'dirty';
+    this.state = head === this.currentBase && entries.every((e) => e.startsWith('# ')) && !(await this.deps.changed()) ? 'clean' : 'dirty';
   }
 
   /** Back to `base`: tracked files restored, untracked leftovers removed, linked deps and ignored caches kept. */
@@ -92,6 +108,7 @@ export class Sandbox {
     await git(this.dir, ['reset', '-q', '--hard', this.currentBase]);
     const keep = [...this.linked, ...this.opts.exclude].flatMap((p) => ['-e', `/${p}`]);
     await git(this.dir, ['clean', '-fdq', ...keep]);
+    await this.deps.restore();
     this.state = 'clean';
   }
 
@@ -117,6 +134,7 @@ export class Sandbox {
     }
     const commit = (await git(this.dir, ['commit-tree', tree, '-p', this.currentBase, '-m', message], { env: SUTURE_IDENTITY })).trim();
     this.currentBase = commit;
+    await this.deps.record(); // a package the patch needed (and its verification had) stays for what follows
     // Nothing else moves here: the next reset() brings HEAD and the files to the new base.
     this.state = 'dirty';
     return commit;
@@ -124,20 +142,13 @@ export class Sandbox {
 
   /** A patch not made in this sandbox: applied to the index at base to get its tree. */
   private async treeWithPatch(patch: Patch): Promise<string> {
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'suture-patch-'));
-    const file = path.join(tmp, 'fix.patch');
-    await writeFile(file, patch.diff.endsWith('\n') ? patch.diff : `${patch.diff}\n`);
-    try {
-      await git(this.dir, ['apply', '--cached', '--binary', '--whitespace=nowarn', file]);
-      return (await git(this.dir, ['write-tree'])).trim();
-    } finally {
-      await rm(tmp, { recursive: true, force: true });
-    }
+    await git(this.dir, ['apply', '--cached', '--binary', '--whitespace=nowarn'], { input: patch.diff.endsWith('\n') ? patch.diff : `${patch.diff}\n` });
+    return (await git(this.dir, ['write-tree'])).trim();
   }
 
   /** Removes the worktree, its directory, this run's refs and its registry entry. */
   async dispose(): Promise<void> {
-    await removeWorktree(this.repo.root, this.dir);
+    await removeWorktree(this.repo.root, this.dir, this.home);
     for (const ref of this.opts.refs) await deleteRef(this.repo.root, ref);
     await unregister(this.repo.commonDir, this.opts.name);
   }
