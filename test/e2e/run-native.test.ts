@@ -1,7 +1,20 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectPlan, runPlan } from '../../src/runners/index.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { checkFramework, copyFixture, defaults, sh } from './run-fixtures.js';
+
+/**
+ * terraform and an offline Maven repository are on this machine image but no package manager CI can
+ * reach installs them. Where they are missing, the same fixture must give the clear tool-missing /
+ * build event instead (asserted below), never a suture crash.
+ */
+const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
+const hasOfflineMaven =
+  spawnSync('mvn', ['-v'], { stdio: 'ignore' }).status === 0 &&
+  existsSync(path.join(homedir(), '.m2/repository/org/apache/maven/plugins/maven-surefire-plugin'));
 
 describe('suture runs real non-JavaScript test tools', { timeout: 180_000 }, () => {
   it('pytest', () =>
@@ -65,7 +78,21 @@ describe('suture runs real non-JavaScript test tools', { timeout: 180_000 }, () 
       reproPassed: /test result: ok\. 1 passed; 0 failed; 0 ignored; 0 measured; 1 filtered out/,
     }));
 
-  it('Maven: Surefire re-runs failures itself and its report carries the flaky evidence', async () => {
+  async function mavenWithoutPlugins(): Promise<void> {
+    const fx = copyFixture('maven');
+    try {
+      const plan = await detectPlan(fx.root, defaults());
+      const outcome = await runPlan(plan, { runId: 'e2e', outDir: fx.outDir, env: fx.env, noChecks: true, flakyReruns: 0 });
+      expect(outcome.events.length).toBeGreaterThan(0);
+      expect(outcome.events[0]).toMatchObject({ framework: 'surefire', status: 'errored' });
+      expect(['build', 'runtime']).toContain(outcome.events[0]!.kind);
+    } finally {
+      fx.cleanup();
+    }
+  }
+
+  it('Maven: Surefire re-runs failures itself and its report carries the flaky evidence (offline plugins missing: a clear event)', async () => {
+    if (!hasOfflineMaven) return mavenWithoutPlugins();
     // The fixture's .mvn/maven.config says -o: the build resolves from the local repository only.
     const fx = copyFixture('maven');
     try {
@@ -98,7 +125,19 @@ describe('suture runs real non-JavaScript test tools', { timeout: 180_000 }, () 
     }
   });
 
-  it('terraform validate', async () => {
+  async function terraformMissing(): Promise<void> {
+    const fx = copyFixture('terraform');
+    try {
+      const outcome = await runPlan(await detectPlan(fx.root, defaults()), { runId: 'e2e', outDir: fx.outDir, env: fx.env });
+      expect(outcome.events).toEqual([expect.objectContaining({ kind: 'build', status: 'errored', error_class: 'ToolNotFound', framework: 'terraform' })]);
+      expect(outcome.events[0]!.message).toMatch(/^terraform not found for the root package/);
+    } finally {
+      fx.cleanup();
+    }
+  }
+
+  it('terraform validate (terraform absent: a tool-missing build event)', async () => {
+    if (!hasTerraform) return terraformMissing();
     const fx = copyFixture('terraform');
     try {
       const plan = await detectPlan(fx.root, defaults());
