@@ -117,7 +117,8 @@ export async function bisect(opts: BisectOptions): Promise<BisectResult> {
     const candidates = await Promise.all(outcome.candidates.map((c) => commitInfo(repo.root, c)));
     return { firstBad: outcome.first ? await commitInfo(repo.root, outcome.first) : undefined, candidates, good: goodSha, bad, steps };
   } finally {
-    await gitRun(dir, ['bisect', 'reset', '--quiet']);
+    // Not `--quiet`: git takes it for a commit name, fails and leaves the bisect state behind.
+    await gitRun(dir, ['bisect', 'reset']);
     if (sandbox) await sandbox.dispose();
     else await gitRun(dir, ['checkout', '-q', '-f', '--detach', repo.head]);
   }

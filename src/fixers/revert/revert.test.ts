@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { configSchema } from '../../config/schema.js';
 import type { FailureEvent } from '../../events/index.js';
 import { detectPlan, runPlan } from '../../runners/index.js';
 import { buildGoBisectHistory } from '../shared/testing/history.js';
-import { fixContext, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
+import { fixContext, git, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
 import { revertFixer } from './index.js';
 
 const cleanups: Array<() => void> = [];
@@ -39,8 +39,13 @@ describe('revert', () => {
     const ctx = fixContext(wt.dir, events, { plan: await detectPlan(wt.dir, config) });
     expect(revertFixer.appliesTo(ctx.cluster, events)).toBe(true);
 
+    const head = git(wt.dir, 'rev-parse', 'HEAD');
     const result = await revertFixer.propose(ctx);
     expect(result).toMatchObject({ kind: 'edited', summary: expect.stringContaining(`reverted 1 of 2 hunk(s) of ${breaking.slice(0, 10)} "calc: shorter docs, tweak Mul"`) });
+    // Bisected in place (the worktree is a sandbox already): HEAD is back, no bisect state, no other worktree.
+    expect(git(wt.dir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(existsSync(path.resolve(wt.dir, git(wt.dir, 'rev-parse', '--git-path', 'BISECT_LOG').trim()))).toBe(false);
+    expect(git(wt.dir, 'worktree', 'list').trim().split('\n')).toHaveLength(2);
     expect(wt.diff()).toBe(
       [
         'diff --git a/calc.go b/calc.go',

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixContext, tempRepo, tsc, vitest, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
+import { fixContext, git, tempRepo, tsc, vitest, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
 import { tscEvents, vitestEvents } from '../shared/testing/tool-events.js';
 import { tsCodefixFixer } from './index.js';
+import { TsProject } from './project.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -105,6 +106,25 @@ describe('ts-codefix on a real TypeScript project', () => {
     const result = await tsCodefixFixer.propose(fixContext(wt.dir, events));
     expect(result.kind).toBe('unfixable');
     expect(result.kind === 'unfixable' && result.reason).toMatch(/2 different 'import' fixes .*: ambiguous/);
+  });
+
+  it('keeps its language service across calls and sees exactly what the sandbox reset or rewrote in between', async () => {
+    const wt = setup();
+    const score = path.join(wt.dir, 'src', 'score.ts');
+    const first = TsProject.acquire(score, wt.dir, false, new Map());
+    expect(TsProject.acquire(score, wt.dir, false, new Map())).toBe(first);
+    const events = tscEvents(fixtureTsc, wt.dir).filter((e) => e.error_code === 'TS2304');
+    expect(await tsCodefixFixer.propose(fixContext(wt.dir, events))).toMatchObject({ kind: 'edited' });
+    expect(wt.diff()).toContain("+import { clamp } from './range.ts';");
+    // The next attempt: the sandbox resets the files, then the code differs from what the service parsed.
+    git(wt.dir, 'checkout', '-q', '--', '.');
+    writeFileSync(path.join(wt.dir, 'src', 'range.ts'), readFileSync(path.join(wt.dir, 'src', 'range.ts'), 'utf8').replace('function clamp(', 'function clampValue('));
+    writeFileSync(score, readFileSync(score, 'utf8').replace('clamp(raw', 'clampValue(raw'));
+    const renamed = tscEvents(tsc(wt.dir).stdout, wt.dir).filter((e) => e.error_code === 'TS2304');
+    expect(renamed.map((e) => e.message)).toEqual(["Cannot find name 'clampValue'."]);
+    expect(await tsCodefixFixer.propose(fixContext(wt.dir, renamed))).toMatchObject({ kind: 'edited' });
+    expect(readFileSync(score, 'utf8')).toMatch(/^import \{ clampValue \} from '\.\/range\.ts';\n/);
+    expect(TsProject.acquire(score, wt.dir, false, new Map())).toBe(first);
   });
 
   it('refuses a diagnostic the service no longer reports at that position (stale)', async () => {
