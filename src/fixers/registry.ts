@@ -1,5 +1,6 @@
 import { agentCommandFixer } from './agent-command/index.js';
 import { didYouMeanFixer } from './did-you-mean/index.js';
+import { goImportsFixer } from './go-imports/index.js';
 import { lintFixFixer } from './lint-fix/index.js';
 import { llmFixer } from './llm/index.js';
 import { missingDependencyFixer } from './missing-dependency/index.js';
@@ -13,6 +14,8 @@ import type { Fixer } from './types.js';
  * folder under src/fixers/ and one line here (registry.test.ts fails if a folder is left out).
  *
  * - playbook-memory: the stored fix that healed this very fingerprint before (one store query + git apply)
+ * - go-imports: the missing import of a Go package used as a qualifier (before did-you-mean, so an
+ *   unimported `strings` is imported, never "corrected" to another name)
  * - did-you-mean: a text edit at the exact position a compiler or runtime named
  * - ts-codefix: a language-service pass over one TypeScript project
  * - lint-fix: the project's own formatter/linter on the failing files
@@ -21,7 +24,7 @@ import type { Fixer } from './types.js';
  * - llm: a model (llm.provider, then llm.fallback) once one is chosen and its API key is set; budgeted (llm.budget)
  * - agent-command: an external coding agent CLI, when llm.agent.command is set
  */
-export const fixers: Fixer[] = [playbookMemoryFixer, didYouMeanFixer, tsCodefixFixer, lintFixFixer, missingDependencyFixer, revertFixer, llmFixer, agentCommandFixer];
+export const fixers: Fixer[] = [playbookMemoryFixer, goImportsFixer, didYouMeanFixer, tsCodefixFixer, lintFixFixer, missingDependencyFixer, revertFixer, llmFixer, agentCommandFixer];
 
 export function fixerById(id: string): Fixer | undefined {
   return fixers.find((f) => f.id === id);

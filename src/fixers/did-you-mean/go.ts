@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { FailureEvent } from '../../events/index.js';
 import { execTool } from '../shared/exec.js';
 import type { SourceLocation } from '../shared/locations.js';
-import { goDiagnosticLocation } from './go-location.js';
+import { goDiagnosticLocation } from '../shared/go-location.js';
 import { uniqueNearMiss } from '../shared/near-miss.js';
-import { GO_UNIVERSE, importNames, localNamesAt, membersOf, packageClause, packageNames } from './go-scope.js';
-import { withGoTree, withGoTrees } from './syntax.js';
+import { GO_UNIVERSE, importNames, isQualifier, localNamesAt, membersOf, packageClause, packageNames } from '../shared/go-scope.js';
+import { withGoTree, withGoTrees } from '../shared/syntax.js';
 import type { Suggestion, SuggestionSource, SuggestOutcome, SuggestEnv } from './types.js';
 
 const MEMBER = /(\w+)\.(\w+) undefined \(type (\S+) has no field or method (\w+)(?:, but does have (?:field |method )?(\w+))?\)/;
@@ -36,7 +36,9 @@ export const goSource: SuggestionSource = {
     // earlier tree must not be used once the shared parser has moved on.
     const here = await withGoTree(text, (root) => {
       const node = root.descendantForPosition({ row: loc.line - 1, column: loc.column! - 1 });
-      return { token: node?.text, locals: node ? localNamesAt(node) : new Set<string>(), imports: importNames(root) };
+      // `x.Sel`: x must be something with members (a package, a variable, a type with methods).
+      const qualifier = !!node && isQualifier(node);
+      return { token: node?.text, qualifier, locals: node ? localNamesAt(node) : new Set<string>(), imports: importNames(root) };
     });
     const pkgSources = await packageSources(loc.abs, text);
     const at: SourceLocation = { ...loc, column: utf16Column(text, loc.line, loc.column!) };
@@ -67,9 +69,11 @@ export const goSource: SuggestionSource = {
     m = NAME.exec(event.message);
     if (!m) return undefined;
     const wrong = m[1]!;
-    const inScope = new Set<string>([...GO_UNIVERSE, ...here.imports.keys(), ...here.locals]);
+    // As a qualifier, no predeclared name fits (`string.ToUpper` is never valid Go): an unimported
+    // `strings` is a missing import (go-imports), never a typo of `string`.
+    const inScope = new Set<string>([...(here.qualifier ? [] : GO_UNIVERSE), ...here.imports.keys(), ...here.locals]);
     (await withGoTrees(pkgSources, (roots) => roots.flatMap(packageNames))).forEach((n) => inScope.add(n));
-    return suggest(wrong, uniqueNearMiss(wrong, inScope), 'name', 'unique near miss in scope');
+    return suggest(wrong, uniqueNearMiss(wrong, inScope), 'name', here.qualifier ? 'unique near miss among the names a qualifier can be' : 'unique near miss in scope');
   },
 };
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { execTool } from '../shared/exec.js';
 import { classAttributes, findClasses, moduleNames, OpenScope, PY_BUILTINS, pythonNamesAt } from './python-scope.js';
-import { withTrees, type Node } from './syntax.js';
+import { withTrees, type Node } from '../shared/syntax.js';
 import type { SuggestEnv } from './types.js';
 
 export type Names = { ok: true; names: Iterable<string> } | { ok: false; reason: string };

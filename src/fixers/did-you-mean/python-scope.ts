@@ -1,4 +1,4 @@
-import { descendants, fieldAll, kids, type Node } from './syntax.js';
+import { descendants, fieldAll, kids, type Node } from '../shared/syntax.js';
 
 /** Public names of Python 3's builtins module (3.11), always in scope. */
 export const PY_BUILTINS = (

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { FailureEvent } from '../../events/index.js';
-import { eventLocations, mapFrameFile, type SourceLocation } from '../shared/locations.js';
-import { isInside, toWorktreeRelative } from '../shared/worktree-path.js';
+import { eventLocations, mapFrameFile, type SourceLocation } from './locations.js';
+import { isInside, toWorktreeRelative } from './worktree-path.js';
 
 const DIAG_LINE = /^(?:vet: )?(\S+\.go):(\d+):(\d+): (.*)$/;
 
@@ -16,10 +16,12 @@ const DIAG_LINE = /^(?:vet: )?(\S+\.go):(\d+):(\d+): (.*)$/;
 export async function goDiagnosticLocation(event: FailureEvent, worktree: string): Promise<SourceLocation | undefined> {
   const own = eventLocations(event, worktree).find((l) => l.from === 'event' && l.column !== undefined);
   if (own) return own;
-  const hit = (event.stack ?? '')
+  const hits = (event.stack ?? '')
     .split('\n')
     .map((l) => DIAG_LINE.exec(l.trim()))
-    .find((m) => m && m[4]!.trim() === event.message.trim());
+    .filter((m): m is RegExpExecArray => !!m && m[4]!.trim() === event.message.trim());
+  // The same message in several files (`undefined: strings` twice): the test id names the file (`go:<pkg>/<file>::<message>`).
+  const hit = hits.length > 1 ? (hits.find((m) => event.test_id.includes(`/${path.basename(m[1]!)}::`)) ?? hits[0]) : hits[0];
   if (!hit) return undefined;
   const [, rel, line, column] = hit;
   const abs = await resolveGoFile(rel!, event.suite, worktree);

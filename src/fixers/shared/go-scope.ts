@@ -148,3 +148,12 @@ export function membersOf(roots: Node[], typeName: string): string[] | undefined
   }
   return found ? members : undefined;
 }
+
+/** Is this identifier the `x` of `x.Sel` (an expression) or of `x.T` (a type)? Only a package, a variable or a type can be. */
+export function isQualifier(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'selector_expression') return parent.childForFieldName('operand')?.id === node.id;
+  if (parent.type === 'qualified_type') return parent.childForFieldName('package')?.id === node.id;
+  return false;
+}
