@@ -9,7 +9,7 @@ import { isTestFile } from '../shared/language.js';
 import type { Fixer, FixContext, FixResult } from '../types.js';
 import { bisect, type BisectResult } from './bisect.js';
 import { commitHunks, restorePatches, revertPatches, type CommitHunk } from './hunks.js';
-import { commandMs, judgeResults, testsProbe } from './probes.js';
+import { buildProbe, commandMs, isBuildFailure, judgeResults, testsProbe } from './probes.js';
 
 /** Single-hunk trials before trying the whole commit: each one is a targeted test run. */
 const MAX_HUNK_TRIALS = 6;
@@ -34,10 +34,16 @@ function testRefs(events: FailureEvent[]): TestRef[] {
 export const revertFixer: Fixer = {
   id: 'revert',
   cost: 'free',
-  appliesTo: (cluster, events) => !cluster.flaky && events.some(rerunnable),
+  appliesTo: (cluster, events) => !cluster.flaky && (events.some(rerunnable) || events.some(isBuildFailure)),
   async propose(ctx: FixContext): Promise<FixResult> {
     const tests = testRefs(ctx.events);
-    if (tests.length === 0) return { kind: 'pass', reason: 'no re-runnable failing test to bisect' };
+    // Failing tests are re-run with their own filter; a build or type-check failure (no test to re-run)
+    // is probed by building again and looking for the same diagnostics.
+    const builds = tests.length === 0 ? ctx.events.filter(isBuildFailure) : [];
+    if (tests.length === 0 && builds.length === 0) return { kind: 'pass', reason: 'no re-runnable failing test or build diagnostic to bisect' };
+    const packages = builds.length > 0 && builds.every((e) => e.package) ? [...new Set(builds.map((e) => e.package!))] : undefined;
+    const build = builds.length > 0 ? buildProbe([...new Set(builds.map((e) => e.test_id))], packages, ctx.config) : undefined;
+    const what = build ? `${builds.length === 1 ? `the build (${builds[0]!.message.split('\n')[0]})` : `the build (${builds.length} diagnostics)`}` : tests.length === 1 ? tests[0]!.test_id : `${tests.length} tests`;
     // Reported to the loop as time in test commands: the commands' own durations, nothing around them.
     const time = { testRuns: 0, testMs: 0 };
     const timed = async <T extends { testMs?: number }>(run: () => Promise<T>): Promise<T> => {
@@ -46,7 +52,7 @@ export const revertFixer: Fixer = {
       time.testMs += r.testMs ?? 0;
       return r;
     };
-    const bisectProbe = testsProbe(tests, ctx.config);
+    const bisectProbe = build ?? testsProbe(tests, ctx.config);
     const result = (r: FixResult): FixResult => ({ ...r, ...time });
     let found: BisectResult;
     try {
@@ -59,25 +65,25 @@ export const revertFixer: Fixer = {
     if (!commit) return result({ kind: 'unfixable', reason: `bisect could not single out a commit (skipped commits left: ${found.candidates.map((c) => c.sha.slice(0, 10)).join(', ')})` });
     const label = `${commit.sha.slice(0, 10)} "${commit.subject}"`;
     const parents = (await gitOut(ctx.worktree, ['rev-list', '--parents', '-n', '1', commit.sha])).trim().split(/\s+/).length - 1;
-    if (parents !== 1) return result({ kind: 'unfixable', reason: `${label} first broke the tests but is a ${parents === 0 ? 'root' : 'merge'} commit: reverting it needs a person` });
+    if (parents !== 1) return result({ kind: 'unfixable', reason: `${label} first broke ${what} but is a ${parents === 0 ? 'root' : 'merge'} commit: reverting it needs a person` });
     const hunks = (await commitHunks(ctx.worktree, commit.sha)).filter((h) => !isTestFile(h.file));
-    if (hunks.length === 0) return result({ kind: 'unfixable', reason: `${label} first broke the tests but changes only test files (or binaries): not reverted` });
+    if (hunks.length === 0) return result({ kind: 'unfixable', reason: `${label} first broke ${what} but changes only test files (or binaries): not reverted` });
     const ordered = orderHunks(hunks, ctx.events);
-    const probe = async (): Promise<boolean> => (await timed(() => probeWorktree(ctx, tests))).verdict === 'good';
+    const probe = async (): Promise<boolean> => (await timed(() => (build ? build.run(ctx.plan, ctx.signal) : probeWorktree(ctx, tests)))).verdict === 'good';
     for (const h of ordered.slice(0, MAX_HUNK_TRIALS)) {
       if (ctx.signal.aborted) break;
       if (!(await revertPatches(ctx.worktree, [h.patch]))) continue;
       ctx.log(`revert: trying ${h.file} ${h.header} of ${label}`);
       if (await probe()) {
-        return result({ kind: 'edited', summary: `reverted 1 of ${hunks.length} hunk(s) of ${label} (${h.file} ${h.header}), the commit that first broke ${tests.length === 1 ? tests[0]!.test_id : `${tests.length} tests`} (bisect: ${found.steps.length} test runs)` });
+        return result({ kind: 'edited', summary: `reverted 1 of ${hunks.length} hunk(s) of ${label} (${h.file} ${h.header}), the commit that first broke ${what} (bisect: ${found.steps.length} test runs)` });
       }
       await restorePatches(ctx.worktree, [h.patch]);
     }
     if (hunks.length > 1 && (await revertPatches(ctx.worktree, hunks.map((h) => h.patch)))) {
-      if (await probe()) return result({ kind: 'edited', summary: `reverted all ${hunks.length} non-test hunks of ${label}, the commit that first broke the tests (no single hunk was enough)` });
+      if (await probe()) return result({ kind: 'edited', summary: `reverted all ${hunks.length} non-test hunks of ${label}, the commit that first broke ${what} (no single hunk was enough)` });
       await restorePatches(ctx.worktree, hunks.map((h) => h.patch));
     }
-    return result({ kind: 'unfixable', reason: `${label} first broke the tests, but reverting its hunks (singly or together) does not make them pass at HEAD` });
+    return result({ kind: 'unfixable', reason: `${label} first broke ${what}, but reverting its hunks (singly or together) does not fix it at HEAD` });
   },
 };
 

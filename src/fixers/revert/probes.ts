@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { SutureConfig } from '../../config/schema.js';
-import type { TestResult } from '../../events/index.js';
+import type { FailureEvent, RunOutcome, TestPlan, TestResult } from '../../events/index.js';
 import { UsageError } from '../../errors.js';
 import { detectPlan, rerunTests, runPlan, type TestRef } from '../../runners/index.js';
 import { execShell } from '../shared/exec.js';
@@ -95,4 +95,40 @@ export function findTest(testId: string, results: TestResult[]): TestRef {
     code: 'E_UNKNOWN_TEST',
     hint: failing.length ? `Failing tests: ${failing.join(', ')}` : 'Run `suture run` to see the test ids.',
   });
+}
+
+/** Build and type-check failures (a compiler's diagnostics): what the build probe looks for. */
+export const isBuildFailure = (e: FailureEvent): boolean => (e.kind === 'build' || e.kind === 'typecheck') && e.status !== 'flaky' && !!e.file;
+
+/**
+ * Does this checkout still produce these build or type-check diagnostics? Runs the plan detected
+ * there (builds, tests and checks of the events' packages; no flaky re-runs) and reads its
+ * diagnostics by test id (`<tool>:<file>::<message>`): bad when one of them is reported, good when
+ * none is and nothing else fails to build that did not already fail at the first commit probed
+ * (HEAD: an older commit with another build error in its place is skipped, not called good).
+ */
+export function buildProbe(ids: string[], packages: string[] | undefined, config: SutureConfig): BisectProbe & { run: (plan: TestPlan, signal?: AbortSignal) => Promise<{ verdict: ProbeVerdict; detail: string; testMs: number }> } {
+  const wanted = new Set(ids);
+  let known: Set<string> | undefined;
+  const judge = (outcome: RunOutcome): { verdict: ProbeVerdict; detail: string; testMs: number } => {
+    const testMs = commandMs(outcome);
+    const broken = outcome.events.filter((e) => (e.kind === 'build' || e.kind === 'typecheck') && e.status !== 'flaky').map((e) => e.test_id);
+    const still = broken.filter((id) => wanted.has(id));
+    known ??= new Set(broken);
+    if (still.length > 0) return { verdict: 'bad', detail: `${still.length} of ${wanted.size} diagnostic(s) still reported: ${still[0]}`, testMs };
+    const other = broken.filter((id) => !known!.has(id));
+    if (other.length > 0) return { verdict: 'skip', detail: `another build error here: ${other[0]}`, testMs };
+    return { verdict: 'good', detail: `none of the ${wanted.size} diagnostic(s) reported`, testMs };
+  };
+  const run = async (plan: TestPlan, signal?: AbortSignal) => {
+    const outDir = await mkdtemp(path.join(os.tmpdir(), 'suture-bisect-build-'));
+    try {
+      const outcome = await runPlan(plan, { runId: `bisect-${path.basename(outDir)}`, outDir, signal, flakyReruns: 0, ...(packages ? { only: packages } : {}), timeoutMs: config.runners.timeout_seconds * 1000 });
+      return judge(outcome);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  };
+  const probe = async (dir: string, signal?: AbortSignal) => run(await detectPlan(dir, config), signal);
+  return Object.assign(probe, { run });
 }

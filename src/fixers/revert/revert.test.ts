@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../config/schema.js';
 import type { FailureEvent } from '../../events/index.js';
 import { detectPlan, runPlan } from '../../runners/index.js';
-import { buildGoBisectHistory } from '../shared/testing/history.js';
-import { fixContext, git, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
+import { buildGoBisectHistory, buildGoRenameHistory, buildTsTypeBreakHistory } from '../shared/testing/history.js';
+import { fixContext, git, NODE_MODULES, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
 import { revertFixer } from './index.js';
 
 const cleanups: Array<() => void> = [];
@@ -16,10 +16,10 @@ afterEach(() => {
 
 const config = configSchema.parse({});
 
-async function failingEvents(dir: string): Promise<FailureEvent[]> {
+async function failingEvents(dir: string, noChecks = true): Promise<FailureEvent[]> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'suture-revert-run-'));
   cleanups.push(() => rmSync(out, { recursive: true, force: true }));
-  const outcome = await runPlan(await detectPlan(dir, config), { runId: 'revert-test', outDir: out, flakyReruns: 0, noChecks: true });
+  const outcome = await runPlan(await detectPlan(dir, config), { runId: 'revert-test', outDir: out, flakyReruns: 0, noChecks });
   return outcome.events;
 }
 
@@ -69,6 +69,39 @@ describe('revert', () => {
     expect(ctx.lines.filter((l) => l.startsWith('bisect: '))).toHaveLength(5);
     expect(result).toMatchObject({ testRuns: 7, testMs: expect.any(Number) });
     expect(run('go', ['test', './...'], wt.dir).code).toBe(0);
+  });
+
+  it('bisects a Go build failure (a rename with a stale caller) by building again, and reverts the rename; go test then passes', async () => {
+    const repo = tempRepo('go-bisect');
+    const { breaking } = buildGoRenameHistory(repo);
+    const wt = worktreeOf(repo);
+    cleanups.push(() => repo.cleanup(), () => wt.cleanup());
+    const plan = await detectPlan(wt.dir, config);
+    const events = (await failingEvents(wt.dir, false)).filter((e) => e.kind === 'build' && e.file);
+    expect(events.map((e) => e.message)).toEqual(['undefined: Add']);
+    const ctx = fixContext(wt.dir, events, { plan });
+    expect(revertFixer.appliesTo(ctx.cluster, events)).toBe(true);
+    const result = await revertFixer.propose(ctx);
+    expect(result).toMatchObject({ kind: 'edited', summary: expect.stringContaining(`of ${breaking.slice(0, 10)} "calc: Add is now Sum"`) });
+    expect(result.kind === 'edited' && result.summary).toContain('the commit that first broke the build (undefined: Add)');
+    expect(wt.diff()).toContain('-// Sum returns the sum of two numbers.\n-func Sum(a, b int) int {\n+// Add returns the sum of two numbers.\n+func Add(a, b int) int {');
+    expect(run('go', ['test', './...'], wt.dir).code).toBe(0);
+  });
+
+  it('bisects a TypeScript type-check failure (no test at all) with tsc, and reverts the responsible hunk only', async () => {
+    const repo = tempRepo('ts-build-break', { linkNodeModules: true });
+    const { breaking } = buildTsTypeBreakHistory(repo);
+    const wt = worktreeOf(repo);
+    cleanups.push(() => repo.cleanup(), () => wt.cleanup());
+    const plan = await detectPlan(wt.dir, config);
+    const events = await failingEvents(wt.dir, false);
+    expect(events.map((e) => `${e.kind} ${e.file} ${e.error_code}`)).toEqual(['typecheck src/label.ts TS2322']);
+    const result = await revertFixer.propose(fixContext(wt.dir, events, { plan }));
+    expect(result).toMatchObject({ kind: 'edited', summary: expect.stringContaining(`reverted 1 of 2 hunk(s) of ${breaking.slice(0, 10)}`) });
+    // The smaller doc hunk is tried first and does not help; the return-type hunk does, and the doc edit stays.
+    expect(wt.diff()).toContain('-export function toGrams(kg: number): string {\n-  return (kg * GRAMS_PER_KG).toFixed(0);\n+export function toGrams(kg: number): number {\n+  return kg * GRAMS_PER_KG;');
+    expect(wt.diff()).not.toContain('Grams in');
+    expect(run(process.execPath, [path.join(NODE_MODULES, 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.'], wt.dir).code).toBe(0);
   });
 
   it('is unfixable when the failure is not in the committed history (an uncommitted change)', async () => {

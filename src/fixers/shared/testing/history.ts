@@ -47,3 +47,29 @@ export function buildGoBisectHistory(repo: TempRepo): BisectHistory {
   commits.push(repo.commit('calc: add Half'));
   return { commits, breaking };
 }
+
+/** Build breaks for the revert fixer: a commit in the middle renames a function a caller still uses. */
+export function buildGoRenameHistory(repo: TempRepo): BisectHistory {
+  const calc = (): string => readFileSync(path.join(repo.dir, 'calc.go'), 'utf8');
+  const commits = [repo.commit('calc: start')];
+  repo.write('NOTES.md', 'Release notes\n');
+  commits.push(repo.commit('notes: start'));
+  repo.write('calc.go', calc().replace('// Add returns the sum of two numbers.\nfunc Add(', '// Sum returns the sum of two numbers.\nfunc Sum('));
+  const breaking = repo.commit('calc: Add is now Sum');
+  commits.push(breaking);
+  repo.write('NOTES.md', 'Release notes\n\n- Sum\n');
+  commits.push(repo.commit('notes: Sum'));
+  return { commits, breaking };
+}
+
+/** On the ts-build-break fixture: a two-hunk commit (a doc edit, and toGrams now returns a string, which label.ts cannot take): tsc fails, no test. */
+export function buildTsTypeBreakHistory(repo: TempRepo): BisectHistory {
+  const units = (): string => readFileSync(path.join(repo.dir, 'src/units.ts'), 'utf8');
+  const commits = [repo.commit('units: start')];
+  repo.write('NOTES.md', 'Release notes\n');
+  commits.push(repo.commit('notes: start'));
+  repo.write('src/units.ts', units().replace('/** Grams in a kilogram. */', '/** Grams in one kilogram. */').replace('export function toGrams(kg: number): number {\n  return kg * GRAMS_PER_KG;', 'export function toGrams(kg: number): string {\n  return (kg * GRAMS_PER_KG).toFixed(0);'));
+  const breaking = repo.commit('units: clearer docs, toGrams formats');
+  commits.push(breaking);
+  return { commits, breaking };
+}
