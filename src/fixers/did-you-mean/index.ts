@@ -4,6 +4,7 @@ import type { FailureEvent } from '../../events/index.js';
 import type { Fixer, FixContext, FixResult } from '../types.js';
 import { applyToText, dedupeEdits, pinSuggestion, type PinnedEdit } from './plan.js';
 import { goSource } from './go.js';
+import { historySource } from './history.js';
 import { modulePathSource } from './module-path.js';
 import { pythonSource } from './python.js';
 import { rustSource } from './rust.js';
@@ -20,11 +21,13 @@ function sourceFor(event: FailureEvent): SuggestionSource | undefined {
 /**
  * Applies a compiler's or runtime's own "did you mean" at the reported position: the exact token is
  * replaced, nothing else. Stale positions, conflicting suggestions and ambiguous lines are refused.
+ * When the language has no suggestion, a rename of the name's declaration in the recent history
+ * (history.ts) is one: the stale use gets the new name.
  */
 export const didYouMeanFixer: Fixer = {
   id: 'did-you-mean',
   cost: 'free',
-  appliesTo: (_cluster, events) => events.some((e) => sourceFor(e) !== undefined),
+  appliesTo: (_cluster, events) => events.some((e) => sourceFor(e) !== undefined || historySource.recognizes(e)),
   async propose(ctx: FixContext): Promise<FixResult> {
     const env: SuggestEnv = { worktree: ctx.worktree, signal: ctx.signal, log: ctx.log, memo: new Map() };
     const refused: string[] = [];
@@ -36,8 +39,12 @@ export const didYouMeanFixer: Fixer = {
     };
     for (const event of ctx.events) {
       const source = sourceFor(event);
-      if (!source) continue;
-      const out = await source.suggest(event, env);
+      let out = source ? await source.suggest(event, env) : undefined;
+      // No suggestion from the language itself: maybe the project's history renamed the name.
+      if ((!out || 'refused' in out) && historySource.recognizes(event)) {
+        const renamed = await historySource.suggest(event, env);
+        if (renamed && ('suggestion' in renamed || !out)) out = renamed;
+      }
       if (!out) continue;
       if ('refused' in out) {
         refused.push(out.refused);

@@ -31,6 +31,14 @@ describe('findOccurrences', () => {
     expect(findOccurrences("f(`name ${x}`, 'name', name) // name", 'name', 'any', 'js')).toEqual([23]);
   });
 
+  it('sees the code inside a JS template literal and a Python f-string, not their text', () => {
+    const js = 'return `hello ${getUser(id) ?? `#${getUser}`} getUser ${ {a: 1}.a }`;';
+    expect(findOccurrences(js, 'getUser', 'name', 'js')).toEqual([16, 35]);
+    expect(maskStringsAndComments(js, 'js')).toContain('{a: 1}.a');
+    const py = 'msg = f"{get_user(uid)} get_user {{get_user}}" + "get_user" + rf"{get_user}"';
+    expect(findOccurrences(py, 'get_user', 'name', 'python')).toEqual([9, 66]);
+  });
+
   it("treats a Rust lifetime as code, not as an unterminated char literal", () => {
     expect(maskStringsAndComments("fn f<'a>(x: &'a str) -> countr", 'rust')).toContain('countr');
   });

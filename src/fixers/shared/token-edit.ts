@@ -90,29 +90,54 @@ function roleMatches(line: string, at: number, role: TokenRole): boolean {
  * Replaces string literal contents and trailing comments with spaces (same length) so token search
  * sees only code. Line-local and approximate by design: a multi-line string opened on an earlier line is
  * not known here, which can only make a match fail (a refusal), never place an edit inside a string
- * that this line shows opening.
+ * that this line shows opening. The code inside a JS template literal's `${...}` and a Python
+ * f-string's `{...}` is code, and kept.
  */
 export function maskStringsAndComments(line: string, lang?: string): string {
   // UTF-16 units, like indexOf and the columns TypeScript reports.
   const chars = line.split('');
-  let quote: string | undefined;
+  type Frame = { kind: 'str'; quote: string; interp: 'js' | 'py' | undefined } | { kind: 'expr'; depth: number };
+  const stack: Frame[] = [];
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
-    if (quote) {
+    const top = stack[stack.length - 1];
+    if (top?.kind === 'str') {
       if (c === '\\') {
         chars[i] = ' ';
         if (i + 1 < chars.length) chars[i + 1] = ' ';
         i++;
         continue;
       }
-      if (c === quote) quote = undefined;
+      if (top.interp === 'js' && c === '$' && chars[i + 1] === '{') {
+        chars[i] = ' ';
+        i++;
+        stack.push({ kind: 'expr', depth: 1 });
+        continue;
+      }
+      if (top.interp === 'py' && c === '{') {
+        if (chars[i + 1] === '{') {
+          chars[i] = ' ';
+          chars[i + 1] = ' ';
+          i++;
+        } else stack.push({ kind: 'expr', depth: 1 });
+        continue;
+      }
+      if (c === top.quote) stack.pop();
       else chars[i] = ' ';
       continue;
+    }
+    if (top?.kind === 'expr') {
+      if (c === '{') top.depth++;
+      if (c === '}' && --top.depth === 0) {
+        stack.pop();
+        continue;
+      }
     }
     // A Rust lifetime ('a) is not a char literal.
     if (lang === 'rust' && c === "'" && /[A-Za-z_]/.test(chars[i + 1] ?? '') && chars[i + 2] !== "'") continue;
     if (c === '"' || c === "'" || c === '`') {
-      quote = c;
+      const fString = lang === 'python' && /(?:^|[^\p{L}\p{N}_])(?:[fF][rR]?|[rR][fF])$/u.test(line.slice(0, i));
+      stack.push({ kind: 'str', quote: c, interp: c === '`' && lang !== 'python' && lang !== 'go' && lang !== 'rust' ? 'js' : fString ? 'py' : undefined });
       continue;
     }
     const hashComment = c === '#' && (lang === 'python' || lang === 'shell' || lang === undefined);

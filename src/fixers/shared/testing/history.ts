@@ -49,12 +49,13 @@ export function buildGoBisectHistory(repo: TempRepo): BisectHistory {
 }
 
 /** Build breaks for the revert fixer: a commit in the middle renames a function a caller still uses. */
-export function buildGoRenameHistory(repo: TempRepo): BisectHistory {
-  const calc = (): string => readFileSync(path.join(repo.dir, 'calc.go'), 'utf8');
+export function buildGoRenameHistory(repo: TempRepo, opts: { updateTests?: boolean } = {}): BisectHistory {
+  const read = (f: string): string => readFileSync(path.join(repo.dir, f), 'utf8');
   const commits = [repo.commit('calc: start')];
   repo.write('NOTES.md', 'Release notes\n');
   commits.push(repo.commit('notes: start'));
-  repo.write('calc.go', calc().replace('// Add returns the sum of two numbers.\nfunc Add(', '// Sum returns the sum of two numbers.\nfunc Sum('));
+  repo.write('calc.go', read('calc.go').replace('// Add returns the sum of two numbers.\nfunc Add(', '// Sum returns the sum of two numbers.\nfunc Sum('));
+  if (opts.updateTests) repo.write('calc_test.go', read('calc_test.go').replace(/\bAdd\(/g, 'Sum('));
   const breaking = repo.commit('calc: Add is now Sum');
   commits.push(breaking);
   repo.write('NOTES.md', 'Release notes\n\n- Sum\n');
@@ -70,6 +71,29 @@ export function buildTsTypeBreakHistory(repo: TempRepo): BisectHistory {
   commits.push(repo.commit('notes: start'));
   repo.write('src/units.ts', units().replace('/** Grams in a kilogram. */', '/** Grams in one kilogram. */').replace('export function toGrams(kg: number): number {\n  return kg * GRAMS_PER_KG;', 'export function toGrams(kg: number): string {\n  return (kg * GRAMS_PER_KG).toFixed(0);'));
   const breaking = repo.commit('units: clearer docs, toGrams formats');
+  commits.push(breaking);
+  return { commits, breaking };
+}
+
+/** Renames for did-you-mean's history source: a commit renames a declaration and misses a caller. */
+export function buildTsRenameHistory(repo: TempRepo): BisectHistory {
+  const units = (): string => readFileSync(path.join(repo.dir, 'src/units.ts'), 'utf8');
+  const commits = [repo.commit('units: start')];
+  repo.write('src/units.ts', units().replace('/** Kilograms to grams. */\nexport function toGrams(', '/** Kilograms to grams. */\nexport function gramsFromKilograms('));
+  const breaking = repo.commit('refactor(units): toGrams is now gramsFromKilograms');
+  commits.push(breaking);
+  return { commits, breaking };
+}
+
+/** On py-bisect: stats.py uses calc.square; a later commit renames square to square_of and updates the tests only. */
+export function buildPyRenameHistory(repo: TempRepo): BisectHistory {
+  const read = (f: string): string => readFileSync(path.join(repo.dir, f), 'utf8');
+  repo.write('stats.py', 'import calc\n\n\ndef area(side):\n    """Area of a square."""\n    return calc.square(side)\n');
+  repo.write('test_stats.py', 'from stats import area\n\n\ndef test_area():\n    assert area(3) == 9\n');
+  const commits = [repo.commit('stats: area')];
+  repo.write('calc.py', read('calc.py').replace('def square(x):', 'def square_of(x):'));
+  repo.write('test_calc.py', read('test_calc.py').replaceAll('square', 'square_of'));
+  const breaking = repo.commit('calc: square is now square_of');
   commits.push(breaking);
   return { commits, breaking };
 }
