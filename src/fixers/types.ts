@@ -24,6 +24,12 @@ export interface FixContext {
   signal: AbortSignal;
   /** Progress lines for the live display and the attempt record. */
   log: (line: string) => void;
+  /**
+   * A directory outside the worktree, private to this run and removed with the sandbox (create it
+   * if needed): for what a fixer needs to verify its fix, such as a package installed to check an
+   * added dependency (missing-dependency links it into the sandbox's own node_modules).
+   */
+  scratchDir?: string;
 }
 
 export type FixResult =

@@ -134,6 +134,7 @@ async function nextCandidate(
       runId: ctx.runId,
       signal: ctx.signal,
       log: (line) => out.log.push(`[${fixer.id}] ${line}`),
+      scratchDir: ctx.session.sandbox.scratchDir,
     };
     let res;
     try {

@@ -48,6 +48,10 @@ describe('verification', () => {
     expect(checkTargeted([fileError], run([]), [fileError], false)).toMatchObject({ ok: false, outcome: 'fewer-tests' });
     // a targeted re-run of only the placeholder cannot tell: the full run decides
     expect(checkTargeted([fileError], run([]))).toEqual({ ok: true });
+    // ...nor one whose name filter skipped the file's real tests (vitest -t '^\(test file\)$')
+    expect(checkTargeted([fileError], run([t('x1', 'skipped', { file: 'x.test.ts' })]))).toEqual({ ok: true });
+    // while the full run does tell: skipped there is not run
+    expect(checkFullRun(run([fileError]), [fileError], run([t('x1', 'skipped', { file: 'x.test.ts' })]))).toMatchObject({ ok: false, outcome: 'fewer-tests' });
     // pytest names a collection error after the module; it was still the only result of its file
     const collection: TestResult = { kind: 'test', framework: 'pytest', test_id: 'tests/t.py::tests.t', name: 'tests.t', status: 'errored', file: 'tests/t.py', message: 'collection failure' };
     expect(checkTargeted([collection], run([t('tests/t.py::test_a', 'passed', { file: 'tests/t.py' })]), [collection])).toEqual({ ok: true });

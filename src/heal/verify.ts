@@ -51,8 +51,9 @@ function whyAbsent(before: TestResult, after: TestResult[], _baseline: TestResul
   if (!before.file) return 'missing';
   if (!isFilePlaceholder(before)) return 'missing';
   const sameFile = after.filter((r) => r.file === before.file && r.kind === 'test' && !notRun(r));
-  // A targeted re-run asked only for the placeholder's id: the file's real tests are judged by the full run.
-  if (sameFile.length === 0) return partial ? 'unknown' : 'missing';
+  // A targeted re-run asked only for the placeholder's id: the file's real tests are judged by the full
+  // run (the runner's name filter may also have skipped every one of them).
+  if (sameFile.length === 0 || (partial && sameFile.every((r) => r.status === 'skipped'))) return partial ? 'unknown' : 'missing';
   if (sameFile.some(hardFailure)) return 'still-failing';
   return sameFile.some((r) => r.status === 'passed') ? 'fixed' : 'missing';
 }

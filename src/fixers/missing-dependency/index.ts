@@ -35,7 +35,7 @@ export const missingDependencyFixer: Fixer = {
   cost: 'free',
   appliesTo: (_cluster, events) => events.some((e) => missingModule(e) !== undefined),
   async propose(ctx: FixContext): Promise<FixResult> {
-    const env: ResolveEnv = { worktree: ctx.worktree, signal: ctx.signal, log: ctx.log };
+    const env: ResolveEnv = { worktree: ctx.worktree, signal: ctx.signal, log: ctx.log, ...(ctx.scratchDir ? { scratchDir: ctx.scratchDir } : {}) };
     const seen = new Set<string>();
     const done: string[] = [];
     const refused: string[] = [];

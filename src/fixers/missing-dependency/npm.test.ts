@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failure, fixContext, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
 import { buildLogEvents } from '../shared/testing/tool-events.js';
+import { openSandbox } from '../../heal/sandbox/index.js';
 import { missingDependencyFixer } from './index.js';
 
 const cleanups: Array<() => void> = [];
@@ -51,6 +52,33 @@ describe('missing-dependency for npm packages', () => {
     expect(run(process.execPath, ['--test'], wt.dir).code).toBe(0);
   }, 180_000);
 
+  it('installs the package privately in the heal sandbox so the fix verifies there, never in your node_modules, and only for its attempt', async () => {
+    const repo = tempRepo('npm-missing');
+    cleanups.push(() => repo.cleanup());
+    repo.write('.gitignore', 'node_modules\n');
+    repo.write('node_modules/left-pad/package.json', '{"name":"left-pad","version":"1.3.0"}\n');
+    repo.commit('ignore node_modules');
+    const session = await openSandbox(repo.dir, { runId: 'npm-install', linkDirs: ['node_modules'], exclude: ['.suture'] });
+    try {
+      const wt = session.sandbox.dir;
+      const crash = run(process.execPath, ['src/parity.js'], wt);
+      const events = buildLogEvents(crash.stderr, wt, 'node');
+      session.sandbox.touch();
+      const result = await missingDependencyFixer.propose(fixContext(wt, events, { scratchDir: session.sandbox.scratchDir }));
+      expect(result).toMatchObject({ kind: 'edited', summary: expect.stringMatching(/is-number@\d+\.\d+\.\d+ installed privately in the sandbox to verify the fix \(your node_modules is untouched\); run `npm install` to install it/) });
+      // The attempt's verification, in the sandbox: passes without any install in your tree.
+      expect(run(process.execPath, ['--test'], wt).code).toBe(0);
+      expect(readdirSync(path.join(repo.dir, 'node_modules'))).toEqual(['left-pad']);
+      expect((await session.sandbox.diff())!.files.map((f) => f.path)).toEqual(['package.json']);
+      await session.sandbox.reset(); // the next attempt: the package went with this one
+      expect(existsSync(path.join(wt, 'node_modules', 'is-number'))).toBe(false);
+      expect(run(process.execPath, ['src/parity.js'], wt).code).not.toBe(0);
+    } finally {
+      await session.dispose();
+    }
+    expect(readdirSync(path.join(repo.dir, 'node_modules'))).toEqual(['left-pad']);
+  }, 180_000);
+
   it("takes the version the lockfile already resolved (a hoisted transitive dependency) in the manifest's exact style", async () => {
     const wt = setup('npm-hoisted');
     const events = buildLogEvents(
@@ -59,7 +87,10 @@ describe('missing-dependency for npm packages', () => {
       'node',
     );
     const result = await missingDependencyFixer.propose(fixContext(wt.dir, events));
-    expect(result).toMatchObject({ kind: 'edited', summary: 'added "is-number": "6.0.0" to dependencies in package.json (version from package-lock.json); the lockfile updates on the next install' });
+    expect(result).toMatchObject({
+      kind: 'edited',
+      summary: 'added "is-number": "6.0.0" to dependencies in package.json (version from package-lock.json); not installed in the sandbox (no scratch directory); run `npm install` to install it (the lockfile updates then)',
+    });
     expect(JSON.parse(readFileSync(path.join(wt.dir, 'package.json'), 'utf8')).dependencies).toEqual({ 'is-number': '6.0.0', 'is-odd': '3.0.1' });
   });
 

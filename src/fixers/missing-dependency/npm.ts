@@ -7,6 +7,7 @@ import { execTool } from '../shared/exec.js';
 import { isTestFile } from '../shared/language.js';
 import { isInside, toWorktreeRelative } from '../shared/worktree-path.js';
 import { addJsonDependency, declaredIn } from './json-manifest.js';
+import { installCommand, provideInSandbox } from './sandbox-install.js';
 import { isNodeBuiltin, isRelative, packageName, typesPackage, type MissingModule } from './specifier.js';
 import type { DependencyOutcome, ResolveEnv } from './types.js';
 
@@ -76,11 +77,11 @@ async function registryVersion(name: string, cwd: string, env: ResolveEnv): Prom
 }
 
 /** Packages of this repository (workspaces) by name, for imports of a sibling package. */
-async function workspacePackage(name: string, worktree: string): Promise<{ version: string } | undefined> {
+async function workspacePackage(name: string, worktree: string): Promise<{ version: string; dir: string } | undefined> {
   const files = await glob('**/package.json', { cwd: worktree, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], deep: 6 });
   for (const f of files) {
     const json = await readJson(f);
-    if (json?.name === name) return { version: typeof json.version === 'string' ? json.version : '*' };
+    if (json?.name === name) return { version: typeof json.version === 'string' ? json.version : '*', dir: path.dirname(f) };
   }
   return undefined;
 }
@@ -129,10 +130,14 @@ export async function resolveNpm(mod: MissingModule, importer: string | undefine
   const range = version === '*' ? '*' : exactStyle ? version : `^${version}`;
   const dev = mod.typesOnly || (importer !== undefined && (isTestFile(toWorktreeRelative(env.worktree, importer)) || /\.config\.[cm]?[jt]s$/.test(importer)));
   const section = dev ? 'devDependencies' : 'dependencies';
+  // Verification needs the package resolvable in the sandbox: installed there privately (or already resolvable).
+  const provided = await provideInSandbox(name, range, path.dirname(manifest), env, local?.dir);
+  if (!provided.ok) env.log(`missing-dependency: ${provided.note}`);
+  const install = installCommand(path.dirname(manifest), env.worktree);
   return {
     kind: 'edit',
     file: manifest,
     text: addJsonDependency(text, section, name, range),
-    summary: `added "${name}": "${range}" to ${section} in ${manifestRel} (version from ${source}); the lockfile updates on the next install`,
+    summary: `added "${name}": "${range}" to ${section} in ${manifestRel} (version from ${source}); ${provided.note}; run \`${install}\` to install it (the lockfile updates then)`,
   };
 }

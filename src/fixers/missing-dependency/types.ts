@@ -10,4 +10,6 @@ export interface ResolveEnv {
   worktree: string;
   signal: AbortSignal;
   log: (line: string) => void;
+  /** The sandbox's scratch space (FixContext.scratchDir): where a package is installed to verify a fix. */
+  scratchDir?: string;
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, realpath } from 'node:fs/promises';
+import { mkdtemp, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Patch } from '../../events/index.js';
@@ -65,13 +65,12 @@ export class Sandbox {
   }
 
   /**
-   * A directory private to this sandbox, outside the worktree (never in a patch), removed with it:
-   * for what a fixer needs to verify its fix, such as a package installed to check an added dependency.
+   * A directory private to this sandbox, outside the worktree (never in a patch), removed with it
+   * (created by whoever needs it): for what a fixer needs to verify its fix, such as a package
+   * installed to check an added dependency.
    */
-  async scratch(): Promise<string> {
-    const p = path.join(this.home, 'scratch');
-    await mkdir(p, { recursive: true });
-    return p;
+  get scratchDir(): string {
+    return path.join(this.home, 'scratch');
   }
 
   /** The commit attempts start from: the snapshot, plus fixes already verified in this run. */
