@@ -26,6 +26,8 @@ const cases: Array<[string, string, Partial<Signal>?]> = [
   ["Cannot find module './utils/format' or its corresponding type declarations.", 'import', { framework: 'tsc', errorCode: 'TS2307' }],
   ["Cannot find module 'lodash' or its corresponding type declarations.", 'dependency-missing', { framework: 'tsc', errorCode: 'TS2307' }],
   ["Type 'string' is not assignable to type 'number'.", 'type', { framework: 'tsc', errorCode: 'TS2322' }],
+  ["This condition will always return true since this 'Promise<boolean>' is always defined.", 'type', { framework: 'tsc', errorCode: 'TS2801' }],
+  ['This condition will always return true since this function is always defined. Did you mean to call it instead?', 'type', { framework: 'tsc', errorCode: 'TS2774' }],
   ['npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/left-padd - Not found', 'dependency-missing', { framework: 'npm', errorCode: 'E404' }],
   ['npm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree', 'dependency-missing'],
   ['npm ERR! code EACCES\nnpm ERR! syscall mkdir', 'permission-denied'],
