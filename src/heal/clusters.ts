@@ -4,7 +4,9 @@ import { attemptCluster, type ClusterJob } from './attempts.js';
 import { timed, type HealContext } from './context.js';
 import { decide } from './decide.js';
 import { clusterIds } from './ids.js';
-import type { ClusterOutcome, GateResult } from './types.js';
+import type { SutureConfig } from '../config/schema.js';
+import type { Store } from '../store/types.js';
+import type { ClusterOutcome, GateResult, HealDeps } from './types.js';
 import { allPass, failingResults } from './verify.js';
 
 /**
@@ -21,7 +23,8 @@ export async function healClusters(ctx: HealContext): Promise<ClusterOutcome[]> 
   const outcomes: ClusterOutcome[] = [];
   /** Verified runs of the fixes so far, in order: which later clusters did each one fix too? */
   const verified: Array<{ index: number; outcome: ClusterOutcome; run: RunOutcome }> = [];
-  const gate = await timed(ctx, 'gate', () => gateFor(ctx));
+  // Started during prepare (it needs only the store and the repository): here only its answer is awaited.
+  const gate = await timed(ctx, 'gate', () => ctx.gate);
   const position = (i: number, retry = false): ClusterPosition => ({ index: i + 1, total: ordered.length, id: ids[i]!, cluster: ordered[i]!, ...(retry ? { retry } : {}) });
   const eventsOf = (c: Cluster) => ctx.events.filter((e) => c.testIds.includes(e.test_id));
   const fixedBy = (i: number, after: number) => verified.find((v) => v.index > after && v.index !== i && allPass(failingFor(original, ordered[i]!, eventsOf(ordered[i]!)), v.run, original.results));
@@ -118,10 +121,11 @@ async function healOne(ctx: HealContext, job: ClusterJob, base: ClusterOutcome, 
   };
 }
 
-async function gateFor(ctx: HealContext): Promise<GateResult> {
-  if (!ctx.deps.gate) return { allowed: true };
+/** The circuit breaker, daily rate limit and loop prevention: may fixes be applied automatically in this run? */
+export async function gateFor(deps: HealDeps, opts: { store: Store | undefined; repo: string; root: string; config: SutureConfig }): Promise<GateResult> {
+  if (!deps.gate) return { allowed: true };
   try {
-    return await ctx.deps.gate({ ...(ctx.store ? { store: ctx.store } : {}), repo: ctx.repo, root: ctx.session.repo.root, config: ctx.config });
+    return await deps.gate({ ...(opts.store ? { store: opts.store } : {}), repo: opts.repo, root: opts.root, config: opts.config });
   } catch (err) {
     return { allowed: false, reason: `the circuit breaker could not be read (${(err as Error).message})` };
   }

@@ -4,7 +4,7 @@ import type { Fixer } from '../fixers/types.js';
 import type { Store } from '../store/types.js';
 import type { HealEmitter } from './emitter.js';
 import type { SandboxSession } from './sandbox/index.js';
-import type { HealDeps, HealOptions, RunCallOptions, TestRef } from './types.js';
+import type { GateResult, HealDeps, HealOptions, RunCallOptions, TestRef } from './types.js';
 
 /** What every stage may read once the sandbox exists (semantic-release style: contexts grow per stage). */
 export interface RunContext {
@@ -25,6 +25,8 @@ export interface RunContext {
   plan: TestPlan;
   stats: RunStats;
   warnings: string[];
+  /** The auto-apply gate (breaker, rate limit, loop prevention), computed while the sandbox is prepared. */
+  gate: Promise<GateResult>;
 }
 
 export interface TriageContext extends RunContext {

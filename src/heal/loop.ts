@@ -7,14 +7,14 @@ import type { HealReporter, HealStageId } from '../report/types.js';
 import type { Store } from '../store/types.js';
 import { applyFixes } from './apply.js';
 import { settleChain } from './chain.js';
-import { healClusters } from './clusters.js';
+import { gateFor, healClusters } from './clusters.js';
 import { newStats, runFull, timed, type HealContext, type RunContext, type TriageContext } from './context.js';
 import { HealEmitter } from './emitter.js';
 import { newRunId, repoId } from './ids.js';
 import { recordRun } from './record.js';
 import { openRepo, openSandbox, type SandboxSession } from './sandbox/index.js';
 import { stageDef } from './stages.js';
-import type { ClusterOutcome, CommandProblem, HealDeps, HealOptions, HealResult } from './types.js';
+import type { ClusterOutcome, CommandProblem, GateResult, HealDeps, HealOptions, HealResult } from './types.js';
 
 /**
  * `suture heal`: baseline -> triage -> per cluster, fix in the sandbox and verify -> decide -> apply
@@ -53,6 +53,7 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
   const fixers = deps.fixers.filter((f) => !config.heal.fixers || config.heal.fixers.includes(f.id));
   const runnerOutDir = await mkdtemp(path.join(os.tmpdir(), 'suture-heal-run-'));
   let session: SandboxSession | undefined;
+  let gate: Promise<GateResult> | undefined;
   let store: (Store & { failure?: { exitCode: number; message: string } }) | undefined;
   try {
     await emit.emit('onRunStart', {
@@ -64,11 +65,16 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
     const run = (await stage('prepare', async () => {
       const repo = await openRepo(opts.root);
       // Independent of one another: snapshot + worktree, detection, the store, the repository id.
+      const storeP = !dryRun && deps.openStore ? timed({ stats }, 'prepare:store', () => deps.openStore!(repo.root, config, (m) => void warn(m))) : Promise.resolve(undefined);
+      const idP = repoId(repo.root);
+      // The gate needs only the store and the repository id: it is answered while the sandbox is made.
+      gate = Promise.all([storeP, idP]).then(([st, repoName]) => gateFor(deps, { store: st, repo: repoName, root: repo.root, config }));
+      gate.catch(() => undefined); // a failed store is reported by its own promise below
       const [sandbox, plan, opened, id] = await Promise.allSettled([
         timed({ stats }, 'prepare:sandbox', () => openSandbox(repo, { runId, linkDirs: config.heal.link_dirs, exclude: [config.heal.output_dir], time: (phase, fn) => timed({ stats }, phase, fn) })),
         timed({ stats }, 'prepare:detect', () => deps.detectPlan(repo.root, config)),
-        !dryRun && deps.openStore ? timed({ stats }, 'prepare:store', () => deps.openStore!(repo.root, config, (m) => void warn(m))) : Promise.resolve(undefined),
-        repoId(repo.root),
+        storeP,
+        idP,
       ]);
       if (sandbox.status === 'fulfilled') session = sandbox.value;
       if (opened.status === 'fulfilled') store = opened.value;
@@ -84,7 +90,7 @@ export async function heal(opts: HealOptions, deps: HealDeps): Promise<HealResul
       }
       const ctx: RunContext = {
         opts, deps, config, runId, repo: (id as PromiseFulfilledResult<string>).value, session: s, store, emit, signal: abort.signal,
-        startedAtMs, runnerOutDir, plan: { ...p, root: s.sandbox.dir }, stats, warnings,
+        startedAtMs, runnerOutDir, plan: { ...p, root: s.sandbox.dir }, stats, warnings, gate: gate!,
       };
       return ctx;
     }))!;

@@ -91,6 +91,7 @@ export async function bisect(opts: BisectOptions): Promise<BisectResult> {
   const sandbox = inPlace ? undefined : await Sandbox.create(repo, { name: `bisect-${process.pid}-${Date.now()}`, base: bad, linkDirs: opts.linkDirs ?? ['node_modules', '.venv', 'venv'], exclude: [], refs: [] });
   const dir = sandbox?.dir ?? repo.root;
   const steps: BisectStep[] = [];
+  let bisecting = false;
   const probeAt = async (sha: string): Promise<ProbeVerdict> => {
     if (opts.signal?.aborted) throw new BisectInterrupted('bisect interrupted', { code: 'E_INTERRUPTED' });
     await gitOut(dir, ['checkout', '-q', '-f', '--detach', sha]);
@@ -113,12 +114,20 @@ export async function bisect(opts: BisectOptions): Promise<BisectResult> {
       goodSha = found.good;
       newestBad = found.newestBad ?? bad;
     }
-    const outcome = await runBisect(dir, newestBad, goodSha, probeAt);
+    // The newest bad commit right after the good one (the usual "the last commit broke it"): that is
+    // the answer, with no bisection to run (git bisect would say the same after its start-up).
+    const parents = (await gitOut(dir, ['rev-list', '--parents', '-n', '1', newestBad])).trim().split(/\s+/).slice(1);
+    let outcome: { first?: string; candidates: string[] };
+    if (parents.length === 1 && parents[0] === goodSha) outcome = { first: newestBad, candidates: [] };
+    else {
+      bisecting = true;
+      outcome = await runBisect(dir, newestBad, goodSha, probeAt);
+    }
     const candidates = await Promise.all(outcome.candidates.map((c) => commitInfo(repo.root, c)));
     return { firstBad: outcome.first ? await commitInfo(repo.root, outcome.first) : undefined, candidates, good: goodSha, bad, steps };
   } finally {
     // Not `--quiet`: git takes it for a commit name, fails and leaves the bisect state behind.
-    await gitRun(dir, ['bisect', 'reset']);
+    if (bisecting) await gitRun(dir, ['bisect', 'reset']);
     if (sandbox) await sandbox.dispose();
     else await gitRun(dir, ['checkout', '-q', '-f', '--detach', repo.head]);
   }

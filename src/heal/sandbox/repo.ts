@@ -23,6 +23,12 @@ export async function openRepo(dir: string): Promise<RepoInfo> {
   } catch {
     throw new EnvironmentError(`${abs} is not a directory`, { code: 'E_NOT_A_DIRECTORY', hint: 'Run suture heal inside your repository or pass its path.' });
   }
+  // The usual case in one call: top level, common git dir, index path and HEAD (an unborn HEAD, a bare
+  // repository or no repository at all makes it fail: then the step-by-step path below says which).
+  const quick = await git(abs, ['rev-parse', '--show-toplevel', '--git-common-dir', '--git-path', 'index', 'HEAD^{commit}']).then((o) => o.trim().split('\n'), () => []);
+  if (quick.length === 4 && quick[0] && /^[0-9a-f]{40,64}$/.test(quick[3]!)) {
+    return { root: await realpath(quick[0]), commonDir: await realpath(path.resolve(abs, quick[1]!)), indexFile: path.resolve(abs, quick[2]!), head: quick[3] };
+  }
   let top: string;
   let common: string;
   let index: string;

@@ -116,9 +116,13 @@ export class Sandbox {
     this.state = 'dirty';
     await git(this.dir, ['add', '-A', '--', ...this.pathspecs()]);
     const common = ['diff', '--cached', '--no-renames', '--no-color', '--no-ext-diff', this.currentBase];
-    const text = await git(this.dir, [...common, '--binary', '--full-index']);
+    // One call: `-z` raw and numstat records, an empty record, then the patch itself (unchanged by -z).
+    const both = await git(this.dir, [...common, '--binary', '--full-index', '--raw', '--numstat', '-z']);
+    if (both.trim() === '') return undefined;
+    const cut = both.indexOf('\0\0diff --git ');
+    const [records, text] = cut >= 0 ? [both.slice(0, cut + 1), both.slice(cut + 2)] : [both, await git(this.dir, [...common, '--binary', '--full-index'])];
     if (text.trim() === '') return undefined;
-    const patch = buildPatch(text, await git(this.dir, [...common, '--raw', '--numstat', '-z']));
+    const patch = buildPatch(text, records);
     // The index now holds exactly base + this patch: remember its tree, so keeping the patch is one commit.
     if (patch) this.trees.set(patch.hash, (await git(this.dir, ['write-tree'])).trim());
     return patch;
