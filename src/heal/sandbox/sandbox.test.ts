@@ -232,6 +232,27 @@ describe('sandbox', () => {
     expect(err.code).toBe('E_NOT_GIT_REPO');
   });
 
+  it('uses HEAD itself as the snapshot when nothing is uncommitted (no objects written, the index untouched)', async () => {
+    const repo = makeRepo({ 'a.txt': 'a\n' }, { gitignore: 'node_modules/\n.suture/\n' });
+    repos.push(repo);
+    repo.write('.suture/old.md', 'outputs are not part of the state\n');
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const objects = repo.git('count-objects', '-v');
+    const before = repo.fingerprint();
+    const s = await openSandbox(repo.root, { runId: 'clean', linkDirs: ['node_modules'], exclude: ['.suture'] });
+    try {
+      expect(s.snapshot.commit).toBe(head);
+      expect(s.snapshot.tree).toBe(repo.git('rev-parse', 'HEAD^{tree}').trim());
+      expect(await s.userTreeChanged()).toBe(false);
+      expect(repo.git('count-objects', '-v')).toBe(objects);
+      expect(repo.fingerprint()).toEqual(before);
+      repo.write('a.txt', 'edited meanwhile\n');
+      expect(await s.userTreeChanged()).toBe(true);
+    } finally {
+      await s.dispose();
+    }
+  });
+
   it('works in a repository with no commits yet', async () => {
     const repo = makeRepo({ 'a.txt': 'a\n' }, { commit: false });
     repos.push(repo);

@@ -49,8 +49,20 @@ export async function currentTree(repo: RepoInfo, pathspecs: string[]): Promise<
   }
 }
 
-/** Records the user's current state as a commit object (parent: HEAD); no ref is created or moved. */
+/**
+ * Records the user's current state as a commit object (parent: HEAD); no ref is created or moved.
+ * A tree with nothing uncommitted is HEAD itself: no objects are written, and a bisection from the
+ * sandbox does not spend a test run on a commit identical to HEAD.
+ */
 export async function snapshotState(repo: RepoInfo, pathspecs: string[]): Promise<Snapshot> {
+  if (repo.head) {
+    // --no-optional-locks: status never rewrites the user's index (no stat refresh), it only reads.
+    const [status, headTree] = await Promise.all([
+      git(repo.root, ['--no-optional-locks', 'status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs]),
+      git(repo.root, ['rev-parse', `${repo.head}^{tree}`]),
+    ]);
+    if (status === '') return { commit: repo.head, tree: headTree.trim() };
+  }
   const tree = await currentTree(repo, pathspecs);
   const parents = repo.head ? ['-p', repo.head] : [];
   const commit = (await git(repo.root, ['commit-tree', tree, ...parents, '-m', 'suture: snapshot of the working tree'], { env: SUTURE_IDENTITY })).trim();
