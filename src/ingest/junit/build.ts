@@ -178,13 +178,17 @@ export function buildResult(draft: CaseDraft, dialect: Dialect, ctx: BuildContex
     const errorClass = errorClassOf(primary.type, primary.message, primary.body);
     // A failure with neither message nor text (CTest): the case's own output says what happened.
     const own = outcomeMessage(primary) || (draft.output ? messageFromBody(draft.output) : '');
-    const messages = [stripClassPrefix(own, errorClass)];
-    for (const o of verdict.ordered) {
-      if (o === primary) continue;
-      const m = outcomeMessage(o);
-      if (m && !messages.includes(m)) messages.push(`[${TAGS[o.kind]}] ${m}`);
+    let message = stripClassPrefix(own, errorClass);
+    if (verdict.ordered.length > 1) {
+      const messages = [message];
+      for (const o of verdict.ordered) {
+        if (o === primary) continue;
+        const m = outcomeMessage(o);
+        if (m && !messages.includes(m)) messages.push(`[${TAGS[o.kind]}] ${m}`);
+      }
+      message = messages.join('\n');
     }
-    const message = messages.join('\n').trim();
+    message = message.trim();
     if (message) result.message = capMessage(message);
     if (errorClass) result.error_class = errorClass;
     const stack = primary.body ?? (verdict.status !== 'skipped' ? draft.output : undefined);
@@ -199,7 +203,8 @@ export function buildResult(draft: CaseDraft, dialect: Dialect, ctx: BuildContex
     return result;
   }
   const where = locate(draft, primary, dialect, ctx, known);
-  Object.assign(result, where);
+  if (where.file !== undefined) result.file = where.file;
+  if (where.line !== undefined) result.line = where.line;
   const repro = reproCommand({
     dialect,
     name: title,

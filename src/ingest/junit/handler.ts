@@ -4,6 +4,7 @@ import type { XmlParseOptions, XmlReportHandler } from '../xml/driver.js';
 import { parseSeconds, secondsToMs } from '../xml/duration.js';
 import { NameTable } from '../xml/names.js';
 import type { XmlScanner } from '../xml/scanner.js';
+import { AttrSet } from '../xml/attr-set.js';
 import { valueMemo, type Tag } from '../xml/tag.js';
 import { TextCapture } from '../xml/text-capture.js';
 import { buildResult, jsPlaceContext, type BuildContext } from './build.js';
@@ -14,6 +15,7 @@ import { RerunBuffer } from './rerun-buffer.js';
 import { SourceLookup } from './sources.js';
 import { testFileIndex } from '../results/test-files.js';
 import { StatedCounts } from './totals.js';
+import { VitestNameReader, VitestPassBuilder } from './vitest-names.js';
 
 // Element ids: indexes into NAMES.
 const TESTSUITES = 0;
@@ -33,6 +35,26 @@ const PROPERTY = 13;
 const TESTRUN = 14;
 
 const NAMES = new NameTable(['testsuites', 'testsuite', 'testcase', 'failure', 'error', 'skipped', 'flakyFailure', 'flakyError', 'rerunFailure', 'rerunError', 'system-out', 'system-err', 'stackTrace', 'property', 'testrun']);
+/** A test case's attributes, read in one pass over its tag (indexes into CASE_ATTRS's slots). */
+const CASE_ATTRS = new AttrSet([A.classname, A.class, A.name, A.file, A.filepath, A.status, A.time, A.duration, A.line, A.assertions, A.failure]);
+const C_CLASSNAME = 0;
+const C_CLASS = 1;
+const C_NAME = 2;
+const C_FILE = 3;
+const C_FILEPATH = 4;
+const C_STATUS = 5;
+const C_TIME = 6;
+const C_DURATION = 7;
+const C_LINE = 8;
+const C_ASSERTIONS = 9;
+const C_FAILURE = 10;
+/** A failure-like element's attributes. */
+const OUTCOME_ATTRS = new AttrSet([A.message, A.type, A.file, A.line]);
+const O_MESSAGE = 0;
+const O_TYPE = 1;
+const O_FILE = 2;
+const O_LINE = 3;
+
 /** Shared by every case without failure elements (most of them): no array per passing test. */
 const NO_OUTCOMES: Outcome[] = [];
 const KINDS: OutcomeKind[] = ['failure', 'error', 'skipped', 'flakyFailure', 'flakyError', 'rerunFailure', 'rerunError'];
@@ -74,6 +96,14 @@ export class JunitHandler implements XmlReportHandler {
   private repeatsAreReruns = false;
   private readonly spare: CaseDraft = { name: '', classname: undefined, file: undefined, line: undefined, durationMs: undefined, status: undefined, outcomes: NO_OUTCOMES, output: undefined, suite: { name: undefined, file: undefined, path: [], outcomes: [], unnamed: 0 } };
   private readonly classnameMemo = valueMemo();
+  private readonly slots = new Int32Array(CASE_ATTRS.size);
+  private readonly outcomeSlots = new Int32Array(OUTCOME_ATTRS.size);
+  /** Failure types repeat (`AssertionError`): decoded once per run of equal bytes. */
+  private readonly typeMemo = valueMemo();
+  /** Set once the dialect is vitest: names read from their bytes, passing cases built directly. */
+  private vitest: { names: VitestNameReader; passes: VitestPassBuilder } | undefined;
+  /** The open case's name was read by `vitest.names` (draft.name is filled in only if needed). */
+  private vitestName = false;
 
   constructor(
     private readonly scanner: XmlScanner,
@@ -245,21 +275,35 @@ export class JunitHandler implements XmlReportHandler {
       this.suites.push(suite);
       this.reruns.enter();
     }
-    const classname = tag.getRepeated(A.classname, this.classnameMemo) ?? tag.get(A.class);
-    // Trimmed: jest-junit's "{classname} {title}" template leaves a leading space on top-level tests.
-    const rawName = tag.get(A.name);
-    const name = rawName === undefined ? '' : rawName.charCodeAt(0) === 32 || rawName.charCodeAt(rawName.length - 1) === 32 ? rawName.trim() : rawName;
-    const file = tag.get(A.file) ?? tag.get(A.filepath);
-    const status = tag.get(A.status);
-    let seconds = tag.number(A.time);
-    if (seconds !== undefined && Number.isNaN(seconds)) seconds = parseSecondsText(tag.get(A.time));
-    if (seconds === undefined && tag.has(A.duration)) seconds = parseSecondsText(tag.get(A.duration));
-    const line = tag.number(A.line);
-    if (!this.sniffer.isLocked) {
-      this.sniffer.testcase({ classname, name, status, hasAssertions: tag.has(A.assertions), hasFile: file !== undefined, file, nodeFailureAttr: tag.has(A.failure) });
-      this.repeatsAreReruns = REPEATS_ARE_RERUNS.has(this.sniffer.dialect);
+    const at = this.slots;
+    CASE_ATTRS.collect(tag, at);
+    const classname = at[C_CLASSNAME] !== -1 ? tag.repeatedAt(at[C_CLASSNAME]!, this.classnameMemo) : at[C_CLASS] !== -1 ? tag.valueAt(at[C_CLASS]!) : undefined;
+    const nameAt = at[C_NAME]!;
+    let name = '';
+    this.vitestName = false;
+    if (this.vitest !== undefined && nameAt !== -1 && this.vitest.names.read(tag.buf, tag.valueStart(nameAt), tag.valueEnd(nameAt))) this.vitestName = true;
+    else if (nameAt !== -1) {
+      // Trimmed: jest-junit's "{classname} {title}" template leaves a leading space on top-level tests.
+      const rawName = tag.valueAt(nameAt);
+      name = rawName.charCodeAt(0) === 32 || rawName.charCodeAt(rawName.length - 1) === 32 ? rawName.trim() : rawName;
     }
-    if (this.repeatsAreReruns) this.nameHash = tag.valueHash(A.name);
+    const file = at[C_FILE] !== -1 ? tag.valueAt(at[C_FILE]!) : at[C_FILEPATH] !== -1 ? tag.valueAt(at[C_FILEPATH]!) : undefined;
+    const status = at[C_STATUS] !== -1 ? tag.valueAt(at[C_STATUS]!) : undefined;
+    const timeAt = at[C_TIME]!;
+    let seconds: number | undefined;
+    if (timeAt !== -1) {
+      seconds = tag.numberAt(timeAt);
+      if (Number.isNaN(seconds)) seconds = parseSecondsText(tag.valueAt(timeAt));
+    }
+    if (seconds === undefined && at[C_DURATION] !== -1) seconds = parseSecondsText(tag.valueAt(at[C_DURATION]!));
+    const line = at[C_LINE] !== -1 ? tag.numberAt(at[C_LINE]!) : undefined;
+    if (!this.sniffer.isLocked) {
+      this.sniffer.testcase({ classname, name, status, hasAssertions: at[C_ASSERTIONS] !== -1, hasFile: file !== undefined, file, nodeFailureAttr: at[C_FAILURE] !== -1 });
+      const dialect = this.sniffer.dialect;
+      this.repeatsAreReruns = REPEATS_ARE_RERUNS.has(dialect);
+      if (dialect === 'vitest') this.vitest = { names: new VitestNameReader(), passes: new VitestPassBuilder(this.ctx) };
+    }
+    if (this.repeatsAreReruns) this.nameHash = nameAt === -1 ? 0 : tag.valueHashAt(nameAt);
     // One draft object, refilled for every case: it lives only until the case closes.
     const draft = this.spare;
     draft.name = name;
@@ -283,8 +327,14 @@ export class JunitHandler implements XmlReportHandler {
       draft.output = this.output.text().trim() || undefined;
       this.output.reset();
     }
-    const dialect = this.sniffer.dialect;
-    const result = buildResult(draft, dialect, this.ctx);
+    let result: TestResult | undefined;
+    if (this.vitestName) {
+      const names = this.vitest!.names;
+      // Most cases pass: built directly from the title and describe path.
+      if (draft.outcomes.length === 0 && draft.status === undefined) result = this.vitest!.passes.build(draft, names);
+      if (result === undefined) draft.name = names.parents === undefined ? names.title : `${names.parents} > ${names.title}`;
+    }
+    result ??= buildResult(draft, this.sniffer.dialect, this.ctx);
     // Elsewhere a repeated name is another test (jest and mocha allow duplicate titles, TestNG data
     // providers repeat the method): only producers that repeat a case to re-run it are merged.
     if (this.repeatsAreReruns) this.reruns.add(result, this.nameHash);
@@ -293,11 +343,14 @@ export class JunitHandler implements XmlReportHandler {
 
   private openOutcome(tag: Tag, kind: OutcomeKind): void {
     if (kind.startsWith('flaky') || kind.startsWith('rerun')) this.sniffer.surefireElement();
-    const line = tag.number(A.line);
-    const outcome: Outcome = { kind, message: tag.get(A.message), type: tag.get(A.type) };
-    const file = tag.get(A.file);
-    if (file !== undefined) outcome.file = file;
-    if (line !== undefined && Number.isInteger(line) && line > 0) outcome.line = line;
+    const at = this.outcomeSlots;
+    OUTCOME_ATTRS.collect(tag, at);
+    const outcome: Outcome = { kind, message: at[O_MESSAGE] === -1 ? undefined : tag.valueAt(at[O_MESSAGE]!), type: at[O_TYPE] === -1 ? undefined : tag.repeatedAt(at[O_TYPE]!, this.typeMemo) };
+    if (at[O_FILE] !== -1) outcome.file = tag.valueAt(at[O_FILE]!);
+    if (at[O_LINE] !== -1) {
+      const line = tag.numberAt(at[O_LINE]!);
+      if (Number.isInteger(line) && line > 0) outcome.line = line;
+    }
     const draft = this.draft;
     if (draft !== undefined) {
       if (draft.outcomes === NO_OUTCOMES) draft.outcomes = [];

@@ -24,6 +24,11 @@ function exact(s: string): string {
   return `^${SPECIAL.test(s) ? escapeRegExp(s) : s}$`;
 }
 
+/** shellQuote of an anchored pattern (`^...$` never passes unquoted): a quote-free one is only wrapped. */
+function quotedPattern(pattern: string): string {
+  return pattern.indexOf("'") === -1 ? `'${pattern}'` : shellQuote(pattern);
+}
+
 let lastPrefix = { command: '', file: '' as string | undefined, text: '' };
 
 /** `command file`, quoted, remembered for the next failure in the same file (they come in runs). */
@@ -55,9 +60,9 @@ export function reproCommand(r: ReproInput): string | undefined {
     case 'vitest':
       if (r.name === '(test file)' && file) return repro.vitestFile(file, r.baseDir);
       // vitest matches -t against the full name with its parts joined by spaces.
-      return `${prefix('npx vitest run', file)} -t ${shellQuote(exact(r.fullName ?? r.name.replaceAll(' > ', ' ')))}`;
+      return `${prefix('npx vitest run', file)} -t ${quotedPattern(exact(r.fullName ?? r.name.replaceAll(' > ', ' ')))}`;
     case 'jest':
-      return `${prefix('npx jest', file)} -t ${shellQuote(exact(r.fullName ?? r.name))}`;
+      return `${prefix('npx jest', file)} -t ${quotedPattern(exact(r.fullName ?? r.name))}`;
     case 'mocha':
       return shellJoin(['npx', 'mocha', ...(file ? [file] : []), '--grep', exact(r.fullName ?? r.name)]);
     case 'bun':

@@ -33,6 +33,10 @@ export function nameKey(text: string): NameKey {
   return { text, bytes, hash: hashBytes(bytes, 0, bytes.length), sig: attributeSig(bytes, 0, bytes.length) };
 }
 
+function slotOf(hash: number, mask: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> 16 & mask;
+}
+
 export function bytesEqual(buf: Uint8Array, start: number, end: number, key: Uint8Array): boolean {
   if (end - start !== key.length) return false;
   for (let i = 0; i < key.length; i++) if (buf[start + i] !== key[i]) return false;
@@ -45,22 +49,45 @@ export function bytesEqual(buf: Uint8Array, start: number, end: number, key: Uin
  */
 export class NameTable {
   readonly keys: readonly NameKey[];
-  private readonly byHash = new Map<number, number[]>();
+  /** Open addressing by hash: the hash and first key index per slot (-1 = empty); equal hashes chain. */
+  private readonly hashes: Int32Array;
+  private readonly ids: Int32Array;
+  private readonly next: Int32Array;
+  private readonly mask: number;
 
   constructor(names: readonly string[]) {
     this.keys = names.map(nameKey);
+    let size = 16;
+    while (size < this.keys.length * 4) size *= 2;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.ids = new Int32Array(size).fill(-1);
+    this.next = new Int32Array(this.keys.length).fill(-1);
     this.keys.forEach((k, id) => {
-      const list = this.byHash.get(k.hash);
-      if (list) list.push(id);
-      else this.byHash.set(k.hash, [id]);
+      let s = slotOf(k.hash, this.mask);
+      while (this.ids[s] !== -1 && this.hashes[s] !== k.hash) s = (s + 1) & this.mask;
+      if (this.ids[s] === -1) {
+        this.hashes[s] = k.hash;
+        this.ids[s] = id;
+        return;
+      }
+      let last = this.ids[s]!;
+      while (this.next[last] !== -1) last = this.next[last]!;
+      this.next[last] = id;
     });
   }
 
   lookup(buf: Uint8Array, start: number, end: number, hash: number): number {
-    const ids = this.byHash.get(hash);
-    if (ids === undefined) return -1;
-    for (const id of ids) if (bytesEqual(buf, start, end, this.keys[id]!.bytes)) return id;
-    return -1;
+    let s = slotOf(hash, this.mask);
+    for (;;) {
+      const id = this.ids[s]!;
+      if (id === -1) return -1;
+      if (this.hashes[s] === hash) {
+        for (let k = id; k !== -1; k = this.next[k]!) if (bytesEqual(buf, start, end, this.keys[k]!.bytes)) return k;
+        return -1;
+      }
+      s = (s + 1) & this.mask;
+    }
   }
 
   name(id: number): string {

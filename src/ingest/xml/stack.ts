@@ -40,7 +40,7 @@ export function findFrame(stack: string | undefined, repoRoot: string, baseDir: 
     const frame = parseLine(stack.slice(start, end));
     if (frame === undefined) continue;
     // JVM frames print a bare file name ("FooTest.java"); only the class name can place those.
-    const jvm = JVM_FILE.test(frame.file) && !frame.file.includes('/');
+    const jvm = !frame.file.includes('/') && JVM_FILE.test(frame.file);
     const located: LocatedFrame = { file: frame.file, line: frame.line, column: frame.column, func: frame.func, raw: frame.file, repoFile: jvm ? undefined : inRepo(frame.file, repoRoot, baseDir) };
     const resume = marks.lastIndex;
     if (want(located)) return located;
@@ -52,20 +52,47 @@ export function findFrame(stack: string | undefined, repoRoot: string, baseDir: 
 // The commonest frame, V8's "    at fn (/abs/file.js:1:2)" / "    at /abs/file.js:1:2", read without
 // backtracking; anything else (vitest's ❯ lines, Mono, every other language) goes through frames.ts.
 const V8_SIMPLE = /^\s*at (?:async )?(?:([^\s(][^(]*) \()?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?\s*$/;
+/** VITEST_FRAME with numbered groups (func, file, line, column): no groups object per match. */
+const VITEST_NUMBERED = new RegExp(VITEST_FRAME.source.replace(/\?<\w+>/g, ''), VITEST_FRAME.flags);
 
 function parseLine(line: string): StackFrame | undefined {
-  const s = V8_SIMPLE.exec(line);
-  if (s) return { file: s[2]!, line: Number(s[3]), column: Number(s[4]), func: s[1] };
+  // A line that starts (after spaces) with vitest's ❯ cannot be a V8 "at" frame: straight to its pattern.
+  let k = 0;
+  while (k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
+  if (line.charCodeAt(k) !== 0x276f) {
+    const s = V8_SIMPLE.exec(line);
+    if (s) return { file: s[2]!, line: Number(s[3]), column: Number(s[4]), func: s[1] };
+  }
   // vitest's ❯ lines come first in its stacks: tried before the other languages' patterns.
   if (line.indexOf('❯') !== -1) {
-    const v = VITEST_FRAME.exec(line);
-    if (v) return { file: v.groups!.file!, line: Number(v.groups!.line), column: Number(v.groups!.column), func: v.groups!.func };
+    const v = VITEST_NUMBERED.exec(line);
+    if (v) return { file: v[2]!, line: Number(v[3]), column: Number(v[4]), func: v[1] };
   }
   return parseFrames(line)[0];
 }
 
+/** inRepo's answers for one repository root and base directory: stacks repeat the same files. */
+const KNOWN_MAX = 1024;
+let known = new Map<string, string | undefined>();
+let knownRoot = '';
+let knownBase: string | undefined;
+
 /** Repository-relative path of a frame's file, or undefined for runtime internals and dependencies. */
 export function inRepo(file: string, repoRoot: string, baseDir: string | undefined): string | undefined {
+  if (repoRoot !== knownRoot || baseDir !== knownBase || known.size >= KNOWN_MAX) {
+    known = new Map();
+    knownRoot = repoRoot;
+    knownBase = baseDir;
+  }
+  let rel = known.get(file);
+  if (rel === undefined && !known.has(file)) {
+    rel = resolveInRepo(file, repoRoot, baseDir);
+    known.set(file, rel);
+  }
+  return rel;
+}
+
+function resolveInRepo(file: string, repoRoot: string, baseDir: string | undefined): string | undefined {
   if (INTERNAL.test(file)) return undefined;
   const slashed = file.indexOf('\\') === -1 ? file : file.replace(/\\/g, '/');
   // Fast paths: an absolute path plainly under the root, or a plain relative one (no `.` segments).

@@ -98,9 +98,22 @@ export class Tag {
   /** The attribute's value with references decoded, or undefined when the tag lacks it. */
   get(key: NameKey): string | undefined {
     const at = this.find(key);
-    if (at === -1) return undefined;
+    return at === -1 ? undefined : this.valueAt(at);
+  }
+
+  /** The value of the attribute at span `at` (from `AttrSet.collect`), references decoded. */
+  valueAt(at: number): string {
     const s = this.spans;
     return attributeValue(this.buf, s[at + 3]!, s[at + 4]!);
+  }
+
+  /** Where the value of the attribute at span `at` starts and ends in `buf`. */
+  valueStart(at: number): number {
+    return this.spans[at + 3]!;
+  }
+
+  valueEnd(at: number): number {
+    return this.spans[at + 4]!;
   }
 
   /**
@@ -109,7 +122,11 @@ export class Tag {
    */
   getRepeated(key: NameKey, memo: ValueMemo): string | undefined {
     const at = this.find(key);
-    if (at === -1) return undefined;
+    return at === -1 ? undefined : this.repeatedAt(at, memo);
+  }
+
+  /** `getRepeated` for the attribute at span `at`. */
+  repeatedAt(at: number, memo: ValueMemo): string {
     const s = this.spans;
     const b = this.buf;
     const start = s[at + 3]!;
@@ -123,9 +140,9 @@ export class Tag {
           break;
         }
       }
-      if (same) return memo.text;
+      if (same) return memo.text!;
     }
-    const text = this.get(key)!;
+    const text = this.valueAt(at);
     memo.bytes = len <= 256 ? Buffer.from(b.subarray(start, start + len)) : undefined;
     memo.text = text;
     return text;
@@ -134,7 +151,10 @@ export class Tag {
   /** A hash of the attribute's raw bytes (0 when absent): a cheap key for spotting repeated values. */
   valueHash(key: NameKey): number {
     const at = this.find(key);
-    if (at === -1) return 0;
+    return at === -1 ? 0 : this.valueHashAt(at);
+  }
+
+  valueHashAt(at: number): number {
     const b = this.buf;
     let h = 7;
     for (let i = this.spans[at + 3]!, end = this.spans[at + 4]!; i < end; i++) h = (Math.imul(h, 31) + b[i]!) | 0;
@@ -147,7 +167,11 @@ export class Tag {
    */
   number(key: NameKey): number | undefined {
     const at = this.find(key);
-    if (at === -1) return undefined;
+    return at === -1 ? undefined : this.numberAt(at);
+  }
+
+  /** `number` for the attribute at span `at`. */
+  numberAt(at: number): number {
     const b = this.buf;
     const end = this.spans[at + 4]!;
     let i = this.spans[at + 3]!;

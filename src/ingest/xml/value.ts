@@ -1,4 +1,4 @@
-import { utf8 } from './decode.js';
+import { SHORT_ASCII_MAX, shortAscii, utf8 } from './decode.js';
 import { decodeEntities, normaliseNewlines } from './entities.js';
 
 const AMP = 38;
@@ -18,11 +18,13 @@ export function attributeValue(buf: Buffer, start: number, end: number): string 
   const len = end - start;
   if (len > SCRATCH_MAX) return stringPath(buf, start, end);
   let i = start;
+  let bits = 0;
   for (; i < end; i++) {
     const c = buf[i]!;
     if (c === AMP || c === CR) break;
+    bits |= c;
   }
-  if (i === end) return utf8(buf, start, end);
+  if (i === end) return bits < 0x80 && len <= SHORT_ASCII_MAX ? shortAscii(buf, start, end) : utf8(buf, start, end);
   // Copied byte by byte: for a few dozen bytes a native copy costs more than the loop.
   let out = 0;
   for (let k = start; k < i; k++) scratch[out++] = buf[k]!;
