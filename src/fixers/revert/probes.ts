@@ -102,7 +102,8 @@ export const isBuildFailure = (e: FailureEvent): boolean => (e.kind === 'build' 
 
 /**
  * Does this checkout still produce these build or type-check diagnostics? Runs the plan detected
- * there (builds, tests and checks of the events' packages; no flaky re-runs) and reads its
+ * there (the builds and type checks of the events' packages; the test suites too when those are what
+ * reports them; no flaky re-runs) and reads its
  * diagnostics by test id (`<tool>:<file>::<message>`): bad when one of them is reported, good when
  * none is and nothing else fails to build that did not already fail at the first commit probed
  * (HEAD: an older commit with another build error in its place is skipped, not called good).
@@ -120,14 +121,25 @@ export function buildProbe(ids: string[], packages: string[] | undefined, config
     if (other.length > 0) return { verdict: 'skip', detail: `another build error here: ${other[0]}`, testMs };
     return { verdict: 'good', detail: `none of the ${wanted.size} diagnostic(s) reported`, testMs };
   };
-  const run = async (plan: TestPlan, signal?: AbortSignal) => {
+  // Builds and type checks alone (no test suite) when they report the diagnostics: decided on the
+  // first run (HEAD, where they are reported), then kept for every commit.
+  let checksOnly: boolean | undefined;
+  const once = async (plan: TestPlan, signal: AbortSignal | undefined, onlyChecks: boolean) => {
     const outDir = await mkdtemp(path.join(os.tmpdir(), 'suture-bisect-build-'));
     try {
-      const outcome = await runPlan(plan, { runId: `bisect-${path.basename(outDir)}`, outDir, signal, flakyReruns: 0, ...(packages ? { only: packages } : {}), timeoutMs: config.runners.timeout_seconds * 1000 });
-      return judge(outcome);
+      const narrowed = onlyChecks ? { ...plan, packages: plan.packages.map((p) => ({ ...p, suites: [] })) } : plan;
+      return await runPlan(narrowed, { runId: `bisect-${path.basename(outDir)}`, outDir, signal, flakyReruns: 0, ...(packages ? { only: packages } : {}), timeoutMs: config.runners.timeout_seconds * 1000 });
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }
+  };
+  const run = async (plan: TestPlan, signal?: AbortSignal) => {
+    if (checksOnly === undefined) {
+      const first = await once(plan, signal, true);
+      checksOnly = first.events.some((e) => wanted.has(e.test_id));
+      if (checksOnly) return judge(first);
+    }
+    return judge(await once(plan, signal, checksOnly));
   };
   const probe = async (dir: string, signal?: AbortSignal) => run(await detectPlan(dir, config), signal);
   return Object.assign(probe, { run });

@@ -63,14 +63,19 @@ export function buildGoRenameHistory(repo: TempRepo, opts: { updateTests?: boole
   return { commits, breaking };
 }
 
-/** On the ts-build-break fixture: a two-hunk commit (a doc edit, and toGrams now returns a string, which label.ts cannot take): tsc fails, no test. */
+/**
+ * On the ts-build-break fixture: a commit makes toGrams return a string, which label.ts cannot take
+ * (tsc fails, no test), and adapts a test file (never a revert candidate).
+ */
 export function buildTsTypeBreakHistory(repo: TempRepo): BisectHistory {
   const units = (): string => readFileSync(path.join(repo.dir, 'src/units.ts'), 'utf8');
+  repo.write('src/units.test.ts', "import { toGrams } from './units.ts';\n// two kilograms\nif (String(toGrams(2)) !== '2000') throw new Error('toGrams');\n");
   const commits = [repo.commit('units: start')];
   repo.write('NOTES.md', 'Release notes\n');
   commits.push(repo.commit('notes: start'));
-  repo.write('src/units.ts', units().replace('/** Grams in a kilogram. */', '/** Grams in one kilogram. */').replace('export function toGrams(kg: number): number {\n  return kg * GRAMS_PER_KG;', 'export function toGrams(kg: number): string {\n  return (kg * GRAMS_PER_KG).toFixed(0);'));
-  const breaking = repo.commit('units: clearer docs, toGrams formats');
+  repo.write('src/units.ts', units().replace('export function toGrams(kg: number): number {\n  return kg * GRAMS_PER_KG;', 'export function toGrams(kg: number): string {\n  return (kg * GRAMS_PER_KG).toFixed(0);'));
+  repo.write('src/units.test.ts', "import { toGrams } from './units.ts';\n// two kilograms, formatted\nif (String(toGrams(2)) !== '2000') throw new Error('toGrams');\n");
+  const breaking = repo.commit('units: toGrams formats');
   commits.push(breaking);
   return { commits, breaking };
 }

@@ -166,7 +166,9 @@ export function vitest(cwd: string, ...args: string[]): RunResult {
   return run(process.execPath, [path.join(NODE_MODULES, 'vitest', 'vitest.mjs'), 'run', '--reporter=dot', ...args], cwd);
 }
 
-/** Runs the project's TypeScript 5 compiler (`tsc --noEmit -p .`). */
+/** Runs the project's `tsc --noEmit -p .`. */
 export function tsc(cwd: string, ...args: string[]): RunResult {
-  return run(process.execPath, [path.join(NODE_MODULES, 'typescript', 'bin', 'tsc'), '--noEmit', '--pretty', 'false', '-p', '.', ...args], cwd);
+  // The project's own `tsc` (node_modules/.bin: the native TypeScript 7 compiler here), as the runners'
+  // type-check runs it: ~0.3 s a run instead of ~2 s for TypeScript 5's JS compiler started cold.
+  return run(path.join(NODE_MODULES, '.bin', 'tsc'), ['--noEmit', '--pretty', 'false', '-p', '.', ...args], cwd);
 }
