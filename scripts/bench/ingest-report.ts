@@ -66,7 +66,7 @@ export async function writeReport(file: string, spec: ReportSpec): Promise<Repor
       if (i % spec.failEvery === 0) {
         stats.failures++;
         const body = stack(file, 20 + c, i, spec.stackBytes);
-        stackBytes += body.length;
+        stackBytes += Buffer.byteLength(body);
         buf += `        <testcase classname="${file}" name="${name}" time="0.0${(i % 90) + 10}">\n            <failure message="expected ${i} to be ${i + 1} // Object.is equality" type="AssertionError"><![CDATA[${body}]]></failure>\n        </testcase>\n`;
       } else if (i % 97 === 1) {
         stats.skipped++;

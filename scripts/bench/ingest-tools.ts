@@ -1,11 +1,24 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { SaxesParser } from 'saxes';
 import { parseStringPromise } from 'xml2js';
-import { openReport } from '../../src/ingest/index.js';
-import { junitParser } from '../../src/ingest/junit/parser.js';
-import { NameTable } from '../../src/ingest/xml/names.js';
-import { XmlScanner } from '../../src/ingest/xml/scanner.js';
+import type * as Facade from '../../src/ingest/index.js';
+import type * as JunitParser from '../../src/ingest/junit/parser.js';
+import type * as Names from '../../src/ingest/xml/names.js';
+import type * as Scanner from '../../src/ingest/xml/scanner.js';
+
+/**
+ * suture as users run it: the compiled package in dist/ (what bin/suture.js loads; `npm run
+ * bench:ingest` builds it first and passes its path), not the TypeScript sources through a loader.
+ */
+const dist = process.argv[5] ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+const load = async <T>(module: string): Promise<T> => (await import(pathToFileURL(path.join(dist, module)).href)) as T;
+const { openReport } = await load<typeof Facade>('ingest/index.js');
+const { junitParser } = await load<typeof JunitParser>('ingest/junit/parser.js');
+const { NameTable } = await load<typeof Names>('ingest/xml/names.js');
+const { XmlScanner } = await load<typeof Scanner>('ingest/xml/scanner.js');
 
 /** What a tool saw: test cases and failing ones, so a wrong-but-fast run cannot pass unnoticed. */
 export interface Seen {
@@ -58,7 +71,7 @@ export const TOOLS: Record<string, (file: string) => Promise<Seen>> = {
     const seen = { cases: 0, failures: 0 };
     let text = 0;
     const names = new NameTable(['testcase', 'failure']);
-    const scanner: XmlScanner = new XmlScanner(
+    const scanner: Scanner.XmlScanner = new XmlScanner(
       {
         onOpen(tag) {
           if (tag.nameId === 0) seen.cases++;
@@ -159,11 +172,11 @@ function countTree(suites: Array<{ testcase?: unknown[] }>, failed: (c: Record<s
   return seen;
 }
 
-/** Child-process entry: `ingest-tools.ts <tool> <file> <reps>` prints one JSON line. */
+/** Child-process entry: `ingest-tools <tool> <file> <reps> [dist dir]` prints one JSON line. */
 async function main(): Promise<void> {
   const [tool, file, repsText] = process.argv.slice(2);
   const run = TOOLS[tool!];
-  if (!run || !file) throw new Error('usage: ingest-tools.ts <tool> <file> <reps>');
+  if (!run || !file) throw new Error('usage: ingest-tools <tool> <file> <reps> [dist dir]');
   const times: number[] = [];
   let seen: Seen = { cases: 0, failures: 0 };
   for (let i = 0; i < Number(repsText ?? 1); i++) {

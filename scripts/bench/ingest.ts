@@ -2,14 +2,16 @@
  * `npm run bench:ingest`: suture's streaming JUnit parser against a plain read of the file and the
  * usual XML libraries, on a generated ~100 MB report and a ~1 GB one. Each tool runs in its own child
  * process (so peak RSS is that tool's alone), a few times; the best run is reported. Prints a Markdown
- * table. Options: --reps N (default 3), --only-small (skip the 1 GB file), --dir D (keep the reports in
- * D and reuse them on the next run).
+ * table. suture runs from dist/, built first, as bin/suture.js runs it. Options: --reps N (default 3),
+ * --only-small (skip the 1 GB file), --dir D (keep the reports in D and reuse them on the next run),
+ * --stack-bytes N (size of each failure's body, default 1500).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { childEnv } from '../../src/secrets/env.js';
 import { writeReport, type ReportSpec, type ReportStats } from './ingest-report.js';
 
@@ -62,9 +64,25 @@ async function prepare(dir: string, label: string, spec: ReportSpec): Promise<{ 
   return { file, stats };
 }
 
+/**
+ * The tools' harness as plain JavaScript, so every row runs in a bare `node` as users run suture (a
+ * TypeScript loader in each process would add its own memory and time to every row). Written under
+ * node_modules/.cache so the libraries still resolve.
+ */
+function compileTools(): string {
+  const source = fs.readFileSync(path.join(here, 'ingest-tools.ts'), 'utf8');
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const out = path.join(repoRoot, 'node_modules/.cache/suture-bench/ingest-tools.mjs');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, js);
+  return out;
+}
+
+let toolsScript = '';
+
 function measure(tool: string, file: string, n: number): Measured | string {
   const heap = DOM_TOOLS.has(tool) ? ['--max-old-space-size=12288'] : [];
-  const r = spawnSync(process.execPath, [...heap, '--import', 'tsx', path.join(here, 'ingest-tools.ts'), tool, file, String(n)], {
+  const r = spawnSync(process.execPath, [...heap, toolsScript, tool, file, String(n), path.join(repoRoot, 'dist')], {
     cwd: repoRoot,
     env: childEnv(),
     encoding: 'utf8',
@@ -97,7 +115,18 @@ function table(rows: Row[]): string {
   return out.join('\n');
 }
 
+/** Compiles src/ to dist/ (the package users run); the suture rows load it from there. */
+function build(): void {
+  process.stderr.write('building dist/ ...\n');
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript7/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, env: childEnv(), encoding: 'utf8' });
+  // Other areas' type errors do not stop the emit; a missing ingest module would fail the suture rows.
+  if (r.status !== 0 && !fs.existsSync(path.join(repoRoot, 'dist/ingest/index.js'))) throw new Error(`build failed: ${r.stdout}${r.stderr}`);
+}
+
 async function main(): Promise<void> {
+  build();
+  toolsScript = compileTools();
+  const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   const dir = keepDir ? path.resolve(keepDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'suture-bench-'));
   fs.mkdirSync(dir, { recursive: true });
   const rows: Row[] = [];
@@ -127,7 +156,7 @@ async function main(): Promise<void> {
     if (!keepDir) fs.rmSync(dir, { recursive: true, force: true });
   }
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-  process.stdout.write(`${table(rows)}\n\n${notes.join('\n')}\nBest of ${reps} runs (1 GB: 1 run), each tool in its own process; Node ${process.version}, ${os.cpus().length} CPUs, load average at the end ${load}.\n`);
+  process.stdout.write(`${table(rows)}\n\n${notes.join('\n')}\nBest of ${reps} runs (1 GB: 1 run), each tool in its own process; Node ${process.version}, ${os.cpus().length} CPUs, load average (1, 5, 15 min) at the start ${loadAtStart}, at the end ${load}.\n`);
   const problems = rows.filter((r) => r.note && r.result);
   if (problems.length) process.stdout.write(problems.map((r) => `WARNING ${r.file} ${r.tool}: ${r.note}`).join('\n') + '\n');
 }
