@@ -1,7 +1,7 @@
 import { dependencyExcludes } from './links.js';
 import { cleanupLeftovers } from './registry.js';
 import { openRepo, type RepoInfo } from './repo.js';
-import { currentTree, excludePathspecs, snapshotState, type Snapshot } from './snapshot.js';
+import { excludePathspecs, snapshotState, treeChangedSince, type Snapshot } from './snapshot.js';
 import { Sandbox } from './worktree.js';
 
 export { openRepo, type RepoInfo } from './repo.js';
@@ -50,7 +50,7 @@ export async function openSandbox(where: string | RepoInfo, opts: OpenSandboxOpt
     snapshot,
     sandbox,
     cleaned,
-    userTreeChanged: async () => (await currentTree(repo, pathspecs)) !== snapshot.tree,
+    userTreeChanged: () => treeChangedSince(repo, snapshot, pathspecs),
     dispose: () => sandbox.dispose(),
   };
 }

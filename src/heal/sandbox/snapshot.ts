@@ -68,3 +68,19 @@ export async function snapshotState(repo: RepoInfo, pathspecs: string[]): Promis
   const commit = (await git(repo.root, ['commit-tree', tree, ...parents, '-m', 'suture: snapshot of the working tree'], { env: SUTURE_IDENTITY })).trim();
   return { commit, tree };
 }
+
+/**
+ * Did the user's state move away from the snapshot? A snapshot that is HEAD itself (nothing was
+ * uncommitted) is still current when HEAD has not moved and a read-only status is empty; otherwise
+ * the current state is hashed (temporary index) and compared with the snapshot's tree.
+ */
+export async function treeChangedSince(repo: RepoInfo, snapshot: Snapshot, pathspecs: string[]): Promise<boolean> {
+  if (snapshot.commit === repo.head) {
+    const [status, head] = await Promise.all([
+      git(repo.root, ['--no-optional-locks', 'status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs]),
+      git(repo.root, ['rev-parse', '--verify', '-q', 'HEAD']).catch(() => ''),
+    ]);
+    if (status === '' && head.trim() === snapshot.commit) return false;
+  }
+  return (await currentTree(repo, pathspecs)) !== snapshot.tree;
+}

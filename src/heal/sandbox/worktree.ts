@@ -46,6 +46,8 @@ export class Sandbox {
   private specs: string[] | undefined;
   /** Tree of each patch diff() produced (the index at that moment), by patch hash. */
   private readonly trees = new Map<string, string>();
+  /** The patch the index and files hold right now (the last diff(), no reset since). */
+  private staged: string | undefined;
 
   static async create(repo: RepoInfo, opts: SandboxOptions): Promise<Sandbox> {
     const home = await realpath(await mkdtemp(path.join(os.tmpdir(), 'suture-wt-')));
@@ -109,6 +111,7 @@ export class Sandbox {
     await git(this.dir, ['clean', '-fdq', ...keep]);
     await this.deps.restore();
     this.state = 'clean';
+    this.staged = undefined;
   }
 
   /** Everything changed in the worktree since `base`, as a Patch (undefined when nothing changed). */
@@ -125,6 +128,7 @@ export class Sandbox {
     const patch = buildPatch(text, records);
     // The index now holds exactly base + this patch: remember its tree, so keeping the patch is one commit.
     if (patch) this.trees.set(patch.hash, (await git(this.dir, ['write-tree'])).trim());
+    this.staged = patch?.hash;
     return patch;
   }
 
@@ -138,8 +142,15 @@ export class Sandbox {
     const commit = (await git(this.dir, ['commit-tree', tree, '-p', this.currentBase, '-m', message], { env: SUTURE_IDENTITY })).trim();
     this.currentBase = commit;
     await this.deps.record(); // a package the patch needed (and its verification had) stays for what follows
-    // Nothing else moves here: the next reset() brings HEAD and the files to the new base.
-    this.state = 'dirty';
+    if (this.staged === patch.hash) {
+      // The index is the new base's tree and the files hold the patch: moving HEAD is the whole reset,
+      // unless the verification's test runs left something behind (the next reset() checks).
+      await git(this.dir, ['reset', '-q', '--soft', commit]);
+      this.state = 'maybe';
+    } else {
+      // The next reset() brings HEAD and the files to the new base.
+      this.state = 'dirty';
+    }
     return commit;
   }
 
