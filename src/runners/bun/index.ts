@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { PlannedSuite } from '../../events/index.js';
 import type { PackageInfo } from '../detect/package-info.js';
 import { displayCommand } from '../exec/display.js';
-import { anyOf, fullNamePattern, nodeBin, testFiles } from '../shared/js.js';
+import { fullNamePattern, nameFilter, nodeBin, testFiles } from '../shared/js.js';
 import type { Runner, SuiteContext } from '../types.js';
 
 function detect(pkg: PackageInfo): PlannedSuite | null {
@@ -24,7 +24,7 @@ export const bun: Runner = {
   detect,
   fullRun: (ctx) => ({ argv: [nodeBin(ctx, 'bun'), 'test', ...reporters(ctx)], cwd: ctx.pkgAbs, env, reports: [{ path: report(ctx) }], tool: 'bun', installHint: 'curl -fsSL https://bun.sh/install | bash' }),
   targetedRun: (ctx, tests) => ({
-    argv: [nodeBin(ctx, 'bun'), 'test', ...reporters(ctx), ...testFiles(tests, ctx.pkgDir), '-t', anyOf(tests.map(fullNamePattern))],
+    argv: [nodeBin(ctx, 'bun'), 'test', ...reporters(ctx), ...testFiles(tests, ctx.pkgDir), ...nameFilter(tests)],
     cwd: ctx.pkgAbs,
     env,
     reports: [{ path: report(ctx) }],

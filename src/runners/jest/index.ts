@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Runner, SuiteContext } from '../types.js';
 import { displayCommand } from '../exec/display.js';
-import { anyOf, fullNamePattern, jsSuite, nodeBin, testFiles } from '../shared/js.js';
+import { fullNamePattern, jsSuite, nameFilter, nodeBin, testFiles } from '../shared/js.js';
 
 const signals = {
   script: /(^|[\s;&|/])jest(\s|$)/,
@@ -30,7 +30,7 @@ export const jest: Runner = {
   targetedRun: (ctx, tests) => {
     const files = testFiles(tests, ctx.pkgDir);
     return {
-      argv: [nodeBin(ctx, 'jest'), ...reporters(ctx), ...(files.length ? ['--runTestsByPath', ...files] : []), '-t', anyOf(tests.map(fullNamePattern))],
+      argv: [nodeBin(ctx, 'jest'), ...reporters(ctx), ...(files.length ? ['--runTestsByPath', ...files] : []), ...nameFilter(tests)],
       cwd: ctx.pkgAbs,
       env,
       reports: [{ path: report(ctx) }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anyOf, fromPackage, fullNamePattern, testFiles, titlePath } from './js.js';
+import { anyOf, fromPackage, fullNamePattern, nameFilter, testFiles, titlePath } from './js.js';
 
 describe('test name filters', () => {
   it('builds the anchored full name jest/vitest/mocha match, escaping regex characters', () => {
@@ -24,5 +24,12 @@ describe('test name filters', () => {
     expect(fromPackage('packages/web/test/a.test.ts', 'packages/web')).toBe('test/a.test.ts');
     expect(fromPackage('test/a.test.ts', '.')).toBe('test/a.test.ts');
     expect(testFiles([{ file: 'p/a.js' }, { file: 'p/a.js' }, {}, { file: 'p/b.js' }], 'p')).toEqual(['a.js', 'b.js']);
+  });
+});
+
+describe('nameFilter', () => {
+  it('filters by the full names, or runs the files whole when a file-level placeholder is among them', () => {
+    expect(nameFilter([{ suite: 'calc', name: 'adds' }, { name: 'top' }])).toEqual(['-t', '(?:^calc(?: | > )adds$)|(?:^top$)']);
+    expect(nameFilter([{ suite: 'calc', name: 'adds' }, { name: '(test file)', file: 'test/broken.test.ts' }])).toEqual([]);
   });
 });

@@ -78,6 +78,18 @@ export function anyOf(patterns: string[]): string {
   return unique.length === 1 ? unique[0]! : unique.map((p) => `(?:${p})`).join('|');
 }
 
+/** The id parsers give a test file that failed to load or crashed outside any test. */
+export const FILE_PLACEHOLDER = '(test file)';
+
+/**
+ * The `-t` name filter for a targeted run. A file-level placeholder has no test of that name: filtering
+ * by it would skip the file's real tests, so with one in the set the listed files run whole.
+ */
+export function nameFilter(tests: { name?: string; suite?: string; file?: string }[]): string[] {
+  if (tests.some((t) => t.name === FILE_PLACEHOLDER && t.file)) return [];
+  return ['-t', anyOf(tests.map(fullNamePattern))];
+}
+
 /** Unique files of the tests, relative to the package. */
 export function testFiles(tests: { file?: string }[], pkgDir: string): string[] {
   return [...new Set(tests.flatMap((t) => (t.file ? [fromPackage(t.file, pkgDir)] : [])))];

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Runner, SuiteContext, TestRef } from '../types.js';
 import { displayCommand } from '../exec/display.js';
-import { anyOf, fullNamePattern, jsSuite, nodeBin, testFiles } from '../shared/js.js';
+import { fullNamePattern, jsSuite, nameFilter, nodeBin, testFiles } from '../shared/js.js';
 
 const signals = {
   script: /(^|[\s;&|/])vitest(\s|$)/,
@@ -27,7 +27,7 @@ export const vitest: Runner = {
     installHint: 'npm install --save-dev vitest',
   }),
   targetedRun: (ctx, tests) => ({
-    argv: [nodeBin(ctx, 'vitest'), 'run', ...testFiles(tests, ctx.pkgDir), '-t', anyOf(tests.map(fullNamePattern)), ...reporters(ctx)],
+    argv: [nodeBin(ctx, 'vitest'), 'run', ...testFiles(tests, ctx.pkgDir), ...nameFilter(tests), ...reporters(ctx)],
     cwd: ctx.pkgAbs,
     env,
     reports: [{ path: report(ctx) }],
