@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { rerootForeign } from './foreign-root.js';
 
 /**
  * Makes a path repository-relative with forward slashes. Accepts absolute paths, `file://` URLs and
  * already-relative paths (normalised). Returns undefined for a path outside the repository, since a
- * `file` field must point at something a fixer could open.
+ * `file` field must point at something a fixer could open. An absolute path from another machine's
+ * checkout is mapped into this one when its tail names a file here (see foreign-root.ts).
  */
 export function repoRelative(file: string, repoRoot: string): string | undefined {
   let p = file.trim();
@@ -18,8 +20,10 @@ export function repoRelative(file: string, repoRoot: string): string | undefined
   p = p.replace(/\\/g, '/');
   const root = repoRoot.replace(/\\/g, '/').replace(/\/+$/, '');
   if (/^([A-Za-z]:)?\//.test(p)) {
-    const rel = path.posix.relative(root, path.posix.normalize(p));
-    if (rel === '' || rel.startsWith('..') || path.posix.isAbsolute(rel)) return undefined;
+    const abs = path.posix.normalize(p);
+    const rel = path.posix.relative(root, abs);
+    if (rel === '' || path.posix.isAbsolute(rel)) return undefined;
+    if (rel.startsWith('..')) return /^[A-Za-z]:/.test(abs) || !path.posix.isAbsolute(root) ? undefined : rerootForeign(abs, root);
     return rel;
   }
   const norm = path.posix.normalize(p).replace(/^\.\//, '');

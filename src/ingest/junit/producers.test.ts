@@ -52,7 +52,7 @@ describe('JUnit from real producers', () => {
       line: 11,
       repro_cmd: "npx jest test/calc.test.js -t '^calc subtracts two numbers$'",
     });
-    expect(results[1]!.stack).toMatch(/^Error: expect\(received\)\.toBe\(expected\)[^]*\n {4}at Object\.toBe \(\/work\/main\/test\/fixtures\/reports\/jest\/project\/test\/calc\.test\.js:11:28\)/);
+    expect(results[1]!.stack).toMatch(/^Error: expect\(received\)\.toBe\(expected\)[^]*\n {4}at Object\.toBe \([^()]*\/test\/fixtures\/reports\/jest\/project\/test\/calc\.test\.js:11:28\)/);
     // The error is thrown in src/calc.js; the test file's frame is where the test failed.
     expect(results[2]).toMatchObject({ error_class: 'RangeError', message: 'division by zero', file: 'test/calc.test.js', line: 15 });
     expect(results[6]).toMatchObject({ name: "has a 'quoted' name", repro_cmd: "npx jest test/strings.test.js -t '^has a '\\''quoted'\\'' name$'" });
