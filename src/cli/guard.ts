@@ -8,7 +8,7 @@ import type { Verdict } from '../events/index.js';
 import type { JudgeOptions } from '../guard/index.js';
 import type { VerdictReport } from '../guard/render/shared.js';
 import { diffRevs, diffWorktree, mergeBase, resolveRev, runGit } from '../guard/source/git.js';
-import { repoId } from '../heal/ids.js';
+import { repoId } from '../util/repo-id.js';
 import { openStore, storeExists, withStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import type { RegisterCommand, SetExitCode } from './types.js';

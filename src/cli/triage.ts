@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config/load.js';
-import { repoId } from '../heal/ids.js';
+import { repoId } from '../util/repo-id.js';
 import { openStore, storeExists } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { runAnalyze } from '../triage/command/analyze-command.js';

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { git } from './git.js';
 
 /** A sortable, unique run id: 20261121T100000Z-1a2b3c. */
 export function newRunId(now = new Date()): string {
@@ -18,13 +16,5 @@ export function clusterIds(fingerprints: string[]): string[] {
   });
 }
 
-/** How the store names this repository: its origin URL when it has one, else the directory name. */
-export async function repoId(root: string): Promise<string> {
-  try {
-    const url = (await git(root, ['remote', 'get-url', 'origin'])).trim();
-    if (url) return url;
-  } catch {
-    /* no origin */
-  }
-  return path.basename(root);
-}
+// One definition of a repository's name (origin URL without credentials), shared with `suture run`.
+export { repoId } from '../util/repo-id.js';
