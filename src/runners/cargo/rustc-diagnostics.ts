@@ -1,5 +1,6 @@
 import type { EventKind, TestResult } from '../../events/index.js';
 import { repoRelative } from '../../events/paths.js';
+import { diagnosticIds } from '../checks/diagnostic-id.js';
 import path from 'node:path';
 
 const HEADER = /^error(?:\[(?<code>E\d{4})\])?: (?<msg>.+)$/;
@@ -17,7 +18,7 @@ const SUMMARY = /^(could not compile|aborting due to|test failed|\d+ targets? fa
 export function parseRustcErrors(text: string, where: { root: string; pkgDir: string }, kind: EventKind = 'build', tool = 'rustc'): TestResult[] {
   const lines = text.split(/\r?\n/);
   const out: TestResult[] = [];
-  const seen = new Map<string, number>();
+  const idOf = diagnosticIds();
   for (let i = 0; i < lines.length; i++) {
     const h = HEADER.exec(lines[i]!);
     if (!h?.groups || SUMMARY.test(h.groups.msg!)) continue;
@@ -34,13 +35,10 @@ export function parseRustcErrors(text: string, where: { root: string; pkgDir: st
     const file = loc?.groups ? repoRelative(path.resolve(pkgAbs, loc.groups.file!), where.root) : undefined;
     const code = h.groups.code;
     const message = h.groups.msg!.trim();
-    const base = `${tool}:${file ?? ''}:${code ?? ''}:${message.replace(/\s+/g, ' ')}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
     out.push({
       kind,
       framework: tool,
-      test_id: n === 1 ? base : `${base}#${n}`,
+      test_id: idOf(tool, file, code, message),
       status: 'failed',
       file,
       line: loc?.groups ? Number(loc.groups.line) : undefined,

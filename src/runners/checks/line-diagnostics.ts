@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { EventKind, TestResult } from '../../events/index.js';
 import { repoRelative } from '../../events/paths.js';
+import { diagnosticIds } from './diagnostic-id.js';
 
 // "path:line[:col]: [error: ]message" as go vet/build, ruff (concise), flake8 and mypy print it.
 const LINE = /^(?<file>[^\s:][^:]*\.(?:go|py|pyi)):(?<line>\d+)(?::(?<col>\d+))?: (?:(?<sev>error|warning|note): )?(?<msg>.+)$/;
@@ -14,7 +15,7 @@ const CODE_LAST = /^(?<rest>.+?)\s+\[(?<code>[a-z][\w-]*)\]$/;
  */
 export function lineDiagnostics(text: string, where: { root: string; pkgDir: string }, tool: string, kind: EventKind): TestResult[] {
   const out: TestResult[] = [];
-  const seen = new Map<string, number>();
+  const idOf = diagnosticIds();
   const pkgAbs = path.join(where.root, where.pkgDir);
   for (const raw of text.split(/\r?\n/)) {
     const m = LINE.exec(raw.trim().replace(/^vet: /, ''));
@@ -26,13 +27,10 @@ export function lineDiagnostics(text: string, where: { root: string; pkgDir: str
     const last = first ? null : CODE_LAST.exec(message);
     if (first?.groups) [code, message] = [first.groups.code, first.groups.rest!];
     else if (last?.groups) [code, message] = [last.groups.code, last.groups.rest!];
-    const base = `${tool}:${file ?? ''}:${code ?? ''}:${message.replace(/\s+/g, ' ')}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
     out.push({
       kind,
       framework: tool,
-      test_id: n === 1 ? base : `${base}#${n}`,
+      test_id: idOf(tool, file, code, message),
       status: 'failed',
       file,
       line: Number(m.groups.line),
