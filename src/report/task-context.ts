@@ -1,11 +1,7 @@
 import { stringify } from 'yaml';
 import type { ClusterOutcome, HealResult } from '../heal/types.js';
+import { firstLine, passCriteria, taskFailures } from './task-parts.js';
 
-const MAX_FAILURES = 20;
-
-function firstLine(s: string): string {
-  return (s.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 160);
-}
 
 /** Files a person (or an agent) should open first: where the failures point, then the repo's own docs. */
 function relatedDocs(o: ClusterOutcome, repoDocs: string[]): string[] {
@@ -26,17 +22,9 @@ function relatedDocs(o: ClusterOutcome, repoDocs: string[]): string[] {
  */
 export function buildTaskContext(o: ClusterOutcome, r: HealResult, repoDocs: string[]): string {
   const c = o.cluster;
-  const failures = o.events.slice(0, MAX_FAILURES).map((e) => ({
-    test: e.test_id,
-    kind: e.kind,
-    ...(e.file ? { file: e.file } : {}),
-    ...(e.line ? { line: e.line } : {}),
-    message: e.message.slice(0, 2000),
-    ...(e.repro_cmd ? { repro: e.repro_cmd } : {}),
-  }));
-  const repro = o.events.map((e) => e.repro_cmd).filter((x): x is string => !!x);
+  const failures = taskFailures(o.events);
   const acceptance = [
-    ...(repro.length > 0 ? repro.slice(0, 5).map((cmd) => `\`${cmd}\` passes`) : c.testIds.slice(0, 5).map((t) => `${t} passes`)),
+    ...passCriteria(o.events, c.testIds),
     `The full test suite has no new failures and no fewer tests than before (baseline: ${r.baseline.totals.tests} tests)`,
     '`suture guard` passes the change: no skipped, deleted or weakened tests, no suppressions, no swallowed errors',
   ];

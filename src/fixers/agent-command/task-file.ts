@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { firstLine, passCriteria, taskFailures } from '../../report/task-parts.js';
 import type { FixContext } from '../types.js';
 
 /**
@@ -7,7 +8,6 @@ import type { FixContext } from '../types.js';
  */
 export function taskYaml(ctx: Pick<FixContext, 'cluster' | 'events' | 'previousAttempts' | 'runId'>): string {
   const c = ctx.cluster;
-  const repro = [...new Set(ctx.events.map((e) => e.repro_cmd).filter((x): x is string => !!x))];
   const doc = {
     id: `fix-${c.fingerprint.replace(/[^\w-]/g, '').slice(-12)}`,
     title: `Fix ${c.category} failure: ${firstLine(c.representative.message) || c.representative.test_id}`,
@@ -16,16 +16,9 @@ export function taskYaml(ctx: Pick<FixContext, 'cluster' | 'events' | 'previousA
     stage: c.stage,
     confidence: c.confidence,
     root_cause: c.rootCause,
-    failures: ctx.events.slice(0, 20).map((e) => ({
-      test: e.test_id,
-      kind: e.kind,
-      ...(e.file ? { file: e.file } : {}),
-      ...(e.line ? { line: e.line } : {}),
-      message: e.message.slice(0, 2000),
-      ...(e.repro_cmd ? { repro: e.repro_cmd } : {}),
-    })),
+    failures: taskFailures(ctx.events),
     acceptance_criteria: [
-      ...(repro.length > 0 ? repro.slice(0, 5).map((cmd) => `\`${cmd}\` passes`) : c.testIds.slice(0, 5).map((t) => `${t} passes`)),
+      ...passCriteria(ctx.events, c.testIds),
       'The full test suite has no new failures and no fewer tests than before',
       'No test is skipped, deleted or weakened; no error is swallowed',
     ],
@@ -34,8 +27,4 @@ export function taskYaml(ctx: Pick<FixContext, 'cluster' | 'events' | 'previousA
     run: { id: ctx.runId, tool: 'suture heal' },
   };
   return stringify(doc, { lineWidth: 0 });
-}
-
-function firstLine(s: string): string {
-  return (s.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 160);
 }
