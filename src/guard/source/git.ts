@@ -20,7 +20,7 @@ export function runGit(root: string, args: string[], input?: string): Promise<Bu
       if (code === 0) return resolve(Buffer.concat(out));
       const msg = Buffer.concat(err).toString('utf8').trim().split('\n')[0] ?? '';
       if (/not a git repository/i.test(msg)) {
-        return reject(new EnvironmentError(`${root} is not a git repository`, { code: 'E_NOT_GIT', hint: 'Run inside a git checkout, or pass --patch FILE.' }));
+        return reject(new EnvironmentError(`${root} is not a git repository`, { code: 'E_NOT_GIT_REPO', hint: 'Run inside a git checkout, or pass --patch FILE.' }));
       }
       reject(new EnvironmentError(`git ${args[0]} failed: ${msg}`, { code: 'E_GIT', hint: 'Check the revisions and that the repository is readable.' }));
     });
@@ -34,7 +34,7 @@ export async function resolveRev(root: string, rev: string): Promise<string> {
   try {
     return (await runGit(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).toString('utf8').trim();
   } catch (err) {
-    if ((err as EnvironmentError).code === 'E_NOT_GIT') throw err;
+    if ((err as EnvironmentError).code === 'E_NOT_GIT_REPO') throw err;
     throw new UsageError(`unknown revision '${rev}'`, { code: 'E_BAD_REV', hint: 'Give a branch, tag or commit that exists here (fetch it first for remote branches).' });
   }
 }

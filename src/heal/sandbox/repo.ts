@@ -40,7 +40,7 @@ export async function openRepo(dir: string): Promise<RepoInfo> {
     if (/not a git repository/i.test(msg)) {
       throw new EnvironmentError(`${abs} is not inside a git repository`, {
         code: 'E_NOT_GIT_REPO',
-        hint: 'suture heal works in an isolated git worktree; run `git init && git add -A && git commit -m init` first.',
+        hint: 'suture makes its fixes in an isolated git worktree; run it inside a git checkout (a new project: `git init && git add -A && git commit -m init`).',
       });
     }
     if (/ENOENT|spawn git/i.test(msg)) {
@@ -49,7 +49,7 @@ export async function openRepo(dir: string): Promise<RepoInfo> {
     throw new EnvironmentError(`git failed in ${abs}: ${msg.trim().split('\n')[0]}`, { code: 'E_GIT', cause: err });
   }
   if (top === '') {
-    throw new EnvironmentError(`${abs} is inside a bare repository or a .git directory`, { code: 'E_NOT_GIT_REPO', hint: 'Run suture heal in a working tree.' });
+    throw new EnvironmentError(`${abs} is inside a bare repository or a .git directory`, { code: 'E_NOT_GIT_REPO', hint: 'Run suture in a working tree.' });
   }
   const root = await realpath(top);
   const commonDir = await realpath(path.resolve(abs, common));
