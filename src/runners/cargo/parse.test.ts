@@ -33,6 +33,14 @@ describe('parseCargoTest on real cargo output', () => {
     expect(flaky).toMatchObject({ test_id: 'tests/network.rs::retries_once', file: 'tests/network.rs', line: 20, message: 'first attempt fails' });
   });
 
+  it("reads older rustc's quoted panics, a multi-line assert_eq message included (Debian's rustc 1.63)", () => {
+    const old = parseCargoTest(captured('test-failures-rust-1.63.log'), { root: '/tmp/oldcargo', pkgDir: '.' });
+    expect(old.filter((r) => r.status === 'failed').map((r) => [r.test_id, r.file, r.line, r.column, r.error_class, r.message])).toEqual([
+      ['src/lib.rs::tests::multiplies', 'src/lib.rs', 30, 9, 'panic', 'assertion failed: `(left == right)`\n  left: `13`,\n right: `12`'],
+      ['tests/network.rs::retries_once', 'tests/network.rs', 20, 5, 'panic', 'first attempt fails'],
+    ]);
+  });
+
   it('prefixes paths with the package dir in a workspace', () => {
     const inWs = parseCargoTest(captured('test-failures.log'), { root: '/tmp', pkgDir: 'fixture-cargo' });
     expect(inWs.find((r) => r.name === 'tests::multiplies')).toMatchObject({ test_id: 'fixture-cargo/src/lib.rs::tests::multiplies', file: 'fixture-cargo/src/lib.rs', package: 'fixture-cargo' });

@@ -24,6 +24,9 @@ const SECTION = /^---- (.+?) stdout ----$/;
 // Rust >= 1.73: "thread 'x' (123) panicked at src/lib.rs:30:9:" then the message; older: "... panicked at 'msg', src/lib.rs:30:9".
 const PANIC_NEW = /^thread '.*?'(?: \(\d+\))? panicked at (.+?):(\d+):(\d+):$/;
 const PANIC_OLD = /^thread '.*?'(?: \(\d+\))? panicked at '(.*)', (.+?):(\d+):(\d+)$/;
+// Older rustc quotes a multi-line message (assert_eq's left/right) across lines: the quote closes on a later line.
+const PANIC_OLD_OPEN = /^thread '.*?'(?: \(\d+\))? panicked at '(.*)$/;
+const PANIC_OLD_CLOSE = /^(.*)', (.+?):(\d+):(\d+)$/;
 
 function binaryName(artifact: string): string {
   return path.basename(artifact).replace(/-[0-9a-f]{8,}(\.exe)?$/, '');
@@ -137,6 +140,17 @@ function applyFailureText(r: TestResult, body: string[], where: { root: string; 
       r.message = o[1]!;
       r.error_class = 'panic';
       return;
+    }
+    const open = PANIC_OLD_OPEN.exec(l);
+    if (open) {
+      for (let j = i + 1; j < Math.min(body.length, i + 200); j++) {
+        const close = PANIC_OLD_CLOSE.exec(body[j]!);
+        if (!close) continue;
+        locate(close[2]!, close[3]!, close[4]!);
+        r.message = [open[1]!, ...body.slice(i + 1, j), close[1]!].join('\n');
+        r.error_class = 'panic';
+        return;
+      }
     }
   }
   r.message = text.split('\n').find((l) => l.trim() !== '') ?? 'test failed';
