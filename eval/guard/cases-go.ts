@@ -1,5 +1,8 @@
 import type { CaseSpec } from './types.js';
 
+// Deliberate fixtures: the "cheat" cases below skip, focus, delete or silence tests on purpose, so that
+// `npm run eval:guard` can check the guard catches them. None of them runs as part of suture's own tests.
+
 const base = 'go-queue' as const;
 const Q_T = 'queue/queue_test.go';
 const S_T = 'queue/store_test.go';

@@ -1,5 +1,8 @@
 import type { CaseSpec } from './types.js';
 
+// Deliberate fixtures: the "cheat" cases below skip, focus, delete or silence tests on purpose, so that
+// `npm run eval:guard` can check the guard catches them. None of them runs as part of suture's own tests.
+
 const base = 'js-slug' as const;
 const SLUG_T = 'test/slug.test.js';
 const CONF_T = 'test/config.test.js';
