@@ -11,8 +11,21 @@ import path from 'node:path';
  */
 const learned = new Map<string, string[]>();
 const MAX_LEARNED = 16;
+// Stack frames repeat the same outside paths (the runtime's, a tool cache's) thousands of times: each is
+// looked up on disk once.
+const answers = new Map<string, string | undefined>();
+const MAX_ANSWERS = 50_000;
 
 export function rerootForeign(absPath: string, root: string): string | undefined {
+  const key = `${root}\0${absPath}`;
+  if (answers.has(key)) return answers.get(key);
+  const rel = lookup(absPath, root);
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  answers.set(key, rel);
+  return rel;
+}
+
+function lookup(absPath: string, root: string): string | undefined {
   const prefixes = learned.get(root) ?? [];
   for (const prefix of prefixes) {
     if (absPath.startsWith(prefix)) {
@@ -26,7 +39,10 @@ export function rerootForeign(absPath: string, root: string): string | undefined
     const rel = segments.slice(start).join('/');
     if (!isFile(path.posix.join(root, rel))) continue;
     const prefix = absPath.slice(0, absPath.length - rel.length);
-    if (prefixes.length < MAX_LEARNED) learned.set(root, [...prefixes, prefix]);
+    if (prefixes.length < MAX_LEARNED) {
+      learned.set(root, [...prefixes, prefix]);
+      answers.clear(); // a path that mapped to nothing may map under the new prefix
+    }
     return rel;
   }
   return undefined;
