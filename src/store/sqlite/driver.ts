@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Params, SqlDriver, SqlExecutor, SqlValue } from '../driver.js';
 import { columnNames, type TableDef } from '../tables.js';
 import { sqliteError } from './errors.js';
+import { markStateDir } from '../../util/state-dir.js';
 
 export interface SqliteOptions {
   file: string;
@@ -20,7 +21,10 @@ export async function openSqlite(opts: SqliteOptions): Promise<SqlDriver> {
   const file = memory ? opts.file : path.resolve(opts.file);
   let db: Database.Database;
   try {
-    if (!memory) mkdirSync(path.dirname(file), { recursive: true });
+    if (!memory) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      markStateDir(file);
+    }
     db = new Database(file, { timeout: opts.busyTimeoutMs });
   } catch (err) {
     throw sqliteError(err, file);

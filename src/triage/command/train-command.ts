@@ -10,6 +10,7 @@ import { customPatternSchema, type CustomPattern } from '../config.js';
 import { loadExamples } from '../dataset.js';
 import { trainModel } from '../model/train.js';
 import { renderEvaluation } from '../render.js';
+import { markStateDir } from '../../util/state-dir.js';
 
 export interface TrainOptions {
   root: string;
@@ -57,6 +58,7 @@ export async function runTrain(o: TrainOptions): Promise<string> {
   const { model, report } = await trainModel(examples, { custom, source: path.basename(data) });
   const out = path.resolve(o.root, o.out ?? '.suture/triage-model.json');
   await mkdir(path.dirname(out), { recursive: true });
+  markStateDir(out);
   const tmp = `${out}.tmp-${process.pid}`;
   await writeFile(tmp, JSON.stringify(model) + '\n');
   await rename(tmp, out);
