@@ -13,6 +13,15 @@ describe('README', () => {
     expect(config.runners.flaky_reruns).toBe(2);
   });
 
+  it('has only yaml examples that the config loader accepts', () => {
+    const blocks = [...readme.matchAll(/```yaml\n([^]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    for (const block of blocks) expect(() => parseConfig(block, 'README.md')).not.toThrow();
+    const llm = parseConfig(blocks.find((b) => b.startsWith('llm:'))!, 'README.md').llm;
+    expect(llm).toMatchObject({ provider: 'anthropic', fallback: 'openai', agent: { command: expect.stringContaining('{task_file}') } });
+    expect(llm.providers.local).toMatchObject({ type: 'openai', base_url: 'http://localhost:11434/v1' });
+  });
+
   it('names the same test command that .ci/run runs', () => {
     const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8');
     expect(readme).toMatch(/^npm test$/m);
