@@ -1,21 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { goTestEvents } from '../shared/testing/tool-events.js';
-import { fixContext, run, tempRepo, worktreeOf, type TempRepo, type Worktree } from '../shared/testing/temp-repo.js';
+import { fixContext, fixtureSandboxes, run, type TempRepo, type Worktree } from '../shared/testing/temp-repo.js';
 import { didYouMeanFixer } from './index.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const sandboxes = fixtureSandboxes();
 
-function setup(fixture: string, linkNodeModules = false): { repo: TempRepo; wt: Worktree } {
-  const repo = tempRepo(fixture, { linkNodeModules });
-  const wt = worktreeOf(repo);
-  cleanups.push(() => repo.cleanup(), () => wt.cleanup());
-  return { repo, wt };
-}
+const setup = (fixture: string, linkNodeModules = false): { repo: TempRepo; wt: Worktree } => sandboxes.open(fixture, { linkNodeModules });
 
 describe('did-you-mean on a real Go package (go 1.19 prints no suggestion: near misses in scope)', () => {
   it('fixes an undefined local, a misspelt method of a local type and a misspelt package function; go test then passes', async () => {

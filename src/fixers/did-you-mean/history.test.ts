@@ -1,33 +1,25 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../config/schema.js';
 import type { FailureEvent } from '../../events/index.js';
 import { detectPlan, runPlan } from '../../runners/index.js';
 import { buildGoRenameHistory, buildPyRenameHistory, buildTsRenameHistory } from '../shared/testing/history.js';
-import { fixContext, NODE_MODULES, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
+import { fixContext, fixtureSandboxes, NODE_MODULES, run, tempRepo, type Worktree } from '../shared/testing/temp-repo.js';
 import { didYouMeanFixer } from './index.js';
 import { declares, findRename, renamedTo } from './rename-history.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const sandboxes = fixtureSandboxes();
 
 const config = configSchema.parse({});
 
-function setup(fixture: string, history: (r: ReturnType<typeof tempRepo>) => unknown, linkNodeModules = false): Worktree {
-  const repo = tempRepo(fixture, { linkNodeModules });
-  history(repo);
-  const wt = worktreeOf(repo);
-  cleanups.push(() => repo.cleanup(), () => wt.cleanup());
-  return wt;
-}
+const setup = (fixture: string, history: (r: ReturnType<typeof tempRepo>) => unknown, linkNodeModules = false): Worktree =>
+  sandboxes.open(fixture, { linkNodeModules, history }).wt;
 
 async function failures(dir: string): Promise<FailureEvent[]> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'suture-dym-history-'));
-  cleanups.push(() => rmSync(out, { recursive: true, force: true }));
+  sandboxes.defer(() => rmSync(out, { recursive: true, force: true }));
   return (await runPlan(await detectPlan(dir, config), { runId: 'dym-history', outDir: out, flakyReruns: 0 })).events;
 }
 
@@ -64,7 +56,7 @@ describe('did-you-mean from the history: a rename with stale uses is completed, 
 
   it('finds nothing to complete when the old name is still declared, or the new one is gone again', async () => {
     const repo = tempRepo('go-bisect');
-    cleanups.push(() => repo.cleanup());
+    sandboxes.defer(() => repo.cleanup());
     buildGoRenameHistory(repo);
     expect(await findRename(repo.dir, 'Add', 'go')).toMatchObject({ rename: { from: 'Add', to: 'Sum', file: 'calc.go' } });
     expect(await findRename(repo.dir, 'Mul', 'go')).toBeUndefined();

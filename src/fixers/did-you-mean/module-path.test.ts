@@ -1,21 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fixContext, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
+import { describe, expect, it } from 'vitest';
+import { fixContext, fixtureSandboxes, run, type Worktree } from '../shared/testing/temp-repo.js';
 import { buildLogEvents } from '../shared/testing/tool-events.js';
 import { didYouMeanFixer } from './index.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const sandboxes = fixtureSandboxes();
 
-function setup(fixture: string): Worktree {
-  const repo = tempRepo(fixture);
-  const wt = worktreeOf(repo);
-  cleanups.push(() => repo.cleanup(), () => wt.cleanup());
-  return wt;
-}
+const setup = (fixture: string): Worktree => sandboxes.open(fixture).wt;
 
 describe('did-you-mean on a misspelt relative import', () => {
   it("corrects './utills.js' to the one module next to it that is one edit away; node --test then passes", async () => {

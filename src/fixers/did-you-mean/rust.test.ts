@@ -1,20 +1,12 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cargoEvents } from '../shared/testing/tool-events.js';
-import { fixContext, run, tempRepo, worktreeOf, type TempRepo, type Worktree } from '../shared/testing/temp-repo.js';
+import { fixContext, fixtureSandboxes, run, type TempRepo, type Worktree } from '../shared/testing/temp-repo.js';
 import { didYouMeanFixer } from './index.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const sandboxes = fixtureSandboxes();
 
-function setup(fixture: string, linkNodeModules = false): { repo: TempRepo; wt: Worktree } {
-  const repo = tempRepo(fixture, { linkNodeModules });
-  const wt = worktreeOf(repo);
-  cleanups.push(() => repo.cleanup(), () => wt.cleanup());
-  return { repo, wt };
-}
+const setup = (fixture: string, linkNodeModules = false): { repo: TempRepo; wt: Worktree } => sandboxes.open(fixture, { linkNodeModules });
 
 describe('did-you-mean on a real Cargo crate', () => {
   it("applies rustc's similar-name suggestions from cargo's JSON spans; cargo test then passes", async () => {

@@ -1,21 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tscEvents } from '../shared/testing/tool-events.js';
-import { fixContext, tempRepo, tsc, vitest, worktreeOf, type TempRepo, type Worktree } from '../shared/testing/temp-repo.js';
+import { fixContext, fixtureSandboxes, type TempRepo, tsc, vitest, type Worktree } from '../shared/testing/temp-repo.js';
 import { didYouMeanFixer } from './index.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const sandboxes = fixtureSandboxes();
 
-function setup(fixture: string, linkNodeModules = false): { repo: TempRepo; wt: Worktree } {
-  const repo = tempRepo(fixture, { linkNodeModules });
-  const wt = worktreeOf(repo);
-  cleanups.push(() => repo.cleanup(), () => wt.cleanup());
-  return { repo, wt };
-}
+const setup = (fixture: string, linkNodeModules = false): { repo: TempRepo; wt: Worktree } => sandboxes.open(fixture, { linkNodeModules });
 
 describe('did-you-mean on a real TypeScript project', () => {
   it("applies tsc's own suggestions (TS2552, TS2551) and the project then type-checks and its vitest suite passes", async () => {

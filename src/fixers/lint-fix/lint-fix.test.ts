@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { failure, fixContext, NODE_MODULES, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
+import { describe, expect, it } from 'vitest';
+import { failure, fixContext, fixtureSandboxes, NODE_MODULES, run, type Worktree } from '../shared/testing/temp-repo.js';
 import { buildLogEvents } from '../shared/testing/tool-events.js';
 import { lintFixFixer } from './index.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const sandboxes = fixtureSandboxes();
 
-function setup(fixture: string, linkNodeModules = false): Worktree {
-  const repo = tempRepo(fixture, { linkNodeModules });
-  const wt = worktreeOf(repo);
-  cleanups.push(() => repo.cleanup(), () => wt.cleanup());
-  return wt;
-}
+const setup = (fixture: string, linkNodeModules = false): Worktree => sandboxes.open(fixture, { linkNodeModules }).wt;
 
 const eslint = (dir: string, ...args: string[]) => run(path.join(NODE_MODULES, '.bin', 'eslint'), args, dir);
 const prettier = (dir: string, ...args: string[]) => run(path.join(NODE_MODULES, '.bin', 'prettier'), args, dir);

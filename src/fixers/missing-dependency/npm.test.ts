@@ -1,22 +1,14 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { failure, fixContext, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
+import { describe, expect, it } from 'vitest';
+import { failure, fixContext, fixtureSandboxes, run, tempRepo, type Worktree } from '../shared/testing/temp-repo.js';
 import { buildLogEvents } from '../shared/testing/tool-events.js';
 import { openSandbox } from '../../heal/sandbox/index.js';
 import { missingDependencyFixer } from './index.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const sandboxes = fixtureSandboxes();
 
-function setup(fixture: string): Worktree {
-  const repo = tempRepo(fixture);
-  const wt = worktreeOf(repo);
-  cleanups.push(() => repo.cleanup(), () => wt.cleanup());
-  return wt;
-}
+const setup = (fixture: string): Worktree => sandboxes.open(fixture).wt;
 
 describe('missing-dependency for npm packages', () => {
   it('declares an undeclared import at the registry version; after npm install the node:test suite passes', async () => {
@@ -54,7 +46,7 @@ describe('missing-dependency for npm packages', () => {
 
   it('installs the package privately in the heal sandbox so the fix verifies there, never in your node_modules, and only for its attempt', async () => {
     const repo = tempRepo('npm-missing');
-    cleanups.push(() => repo.cleanup());
+    sandboxes.defer(() => repo.cleanup());
     repo.write('.gitignore', 'node_modules\n');
     repo.write('node_modules/left-pad/package.json', '{"name":"left-pad","version":"1.3.0"}\n');
     repo.commit('ignore node_modules');

@@ -1,22 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fixContext, run, tempRepo, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
+import { describe, expect, it } from 'vitest';
+import { fixContext, fixtureSandboxes, run, type Worktree } from '../shared/testing/temp-repo.js';
 import { buildLogEvents, goBuildEvents } from '../shared/testing/tool-events.js';
 import { missingDependencyFixer } from './index.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const sandboxes = fixtureSandboxes();
 
-function setup(fixture: string): Worktree {
-  const repo = tempRepo(fixture);
-  const wt = worktreeOf(repo);
-  cleanups.push(() => repo.cleanup(), () => wt.cleanup());
-  return wt;
-}
+const setup = (fixture: string): Worktree => sandboxes.open(fixture).wt;
 
 describe('missing-dependency for Python (resolved through the local interpreter only)', () => {
   it('pins the installed distribution that provides the module in requirements.txt', async () => {
@@ -88,7 +80,7 @@ describe('missing-dependency for Go (resolved from the local module cache only)'
     const mc = localModuleCache();
     const saved = process.env.GOMODCACHE;
     process.env.GOMODCACHE = mc.cache;
-    cleanups.push(() => {
+    sandboxes.defer(() => {
       if (saved === undefined) delete process.env.GOMODCACHE;
       else process.env.GOMODCACHE = saved;
       mc.cleanup();

@@ -1,22 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixContext, git, tempRepo, tsc, vitest, worktreeOf, type Worktree } from '../shared/testing/temp-repo.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixContext, fixtureSandboxes, git, tempRepo, tsc, vitest, type Worktree } from '../shared/testing/temp-repo.js';
 import { tscEvents, vitestEvents } from '../shared/testing/tool-events.js';
 import { tsCodefixFixer } from './index.js';
 import { TsProject } from './project.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const sandboxes = fixtureSandboxes();
 
-function setup(fixture = 'ts-codefix'): Worktree {
-  const repo = tempRepo(fixture, { linkNodeModules: true });
-  const wt = worktreeOf(repo);
-  cleanups.push(() => repo.cleanup(), () => wt.cleanup());
-  return wt;
-}
+const setup = (fixture = 'ts-codefix'): Worktree => sandboxes.open(fixture, { linkNodeModules: true }).wt;
 
 describe('ts-codefix on a real TypeScript project', () => {
   // tsc's output on the untouched fixture, computed once: several tests start from the same diagnostics.

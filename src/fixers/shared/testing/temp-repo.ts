@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mk
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 import { configSchema } from '../../../config/schema.js';
 import type { Cluster, FailureEvent, TestPlan } from '../../../events/index.js';
 import type { FixContext } from '../../../fixers/types.js';
@@ -107,6 +108,31 @@ export function worktreeOf(repo: TempRepo): Worktree {
 }
 
 let seq = 0;
+/**
+ * A test file's fixture sandboxes: `open(fixture)` copies a fixture into a temporary repository and
+ * adds a worktree of it (as the heal loop's sandbox is); both, and anything passed to `defer`, are
+ * removed after each test.
+ */
+export function fixtureSandboxes(): {
+  open(fixture: string, opts?: { linkNodeModules?: boolean; history?: (repo: TempRepo) => unknown }): { repo: TempRepo; wt: Worktree };
+  defer(cleanup: () => void): void;
+} {
+  const cleanups: Array<() => void> = [];
+  afterEach(() => {
+    while (cleanups.length) cleanups.pop()!();
+  });
+  return {
+    open(fixture, opts = {}) {
+      const repo = tempRepo(fixture, { linkNodeModules: opts.linkNodeModules });
+      opts.history?.(repo);
+      const wt = worktreeOf(repo);
+      cleanups.push(() => repo.cleanup(), () => wt.cleanup());
+      return { repo, wt };
+    },
+    defer: (cleanup) => void cleanups.push(cleanup),
+  };
+}
+
 /** A schema-v1 failure event with the required fields filled in. */
 export function failure(partial: Partial<FailureEvent> & Pick<FailureEvent, 'message'>): FailureEvent {
   seq += 1;
