@@ -52,6 +52,22 @@ export const TOOLS: Record<string, (file: string) => Promise<Seen>> = {
     return seen;
   },
 
+  /**
+   * What `suture ingest` does by default (without --all, it writes only failures): the same, but
+   * passing cases are only counted (`passes: 'count'`), not built. Failures are built as above.
+   */
+  async 'suture-failures'(file) {
+    const seen = { cases: 0, failures: 0 };
+    const opened = await openReport(file, { repoRoot: '/home/ci/repo', displayName: file, passes: 'count' });
+    for await (const batch of opened.batches()) {
+      for (const r of batch) {
+        seen.cases++;
+        if (r.status === 'failed' || r.status === 'errored') seen.failures++;
+      }
+    }
+    return seen;
+  },
+
   /** The same through the ReportParser's per-result async iterator (one settled promise per result). */
   async 'suture-iter'(file) {
     const seen = { cases: 0, failures: 0 };

@@ -14,6 +14,7 @@ import { peekHead } from './input/head.js';
 import type { ParseOptions } from './types.js';
 
 export type { ParseOptions, ReportParser, ReportFormat } from './types.js';
+export { COUNTED_PASS } from './types.js';
 export { detectFormat, sniffAll, MIN_CONFIDENCE } from './detect.js';
 export { parsers } from './formats.js';
 export { extractCiLog } from './ci-log/index.js';

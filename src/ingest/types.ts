@@ -24,7 +24,18 @@ export interface ParseOptions {
    * column by re-reading the file up to it, instead of counting lines in every chunk as it streams.
    */
   sourcePath?: string;
+  /**
+   * `'count'`: the consumer only counts passing test cases (`suture ingest` without `--all`). Parsers
+   * that support it (JUnit) then build no result for a passing case and yield the shared, frozen
+   * `COUNTED_PASS` in its place (kind 'test', status 'passed', no id or name), so status and kind
+   * counts, and their order, are what every result built would give. Other parsers build every result
+   * as always. Default `'build'`.
+   */
+  passes?: 'build' | 'count';
 }
+
+/** What a passing test case yields under `passes: 'count'`: one shared object, only to be counted. */
+export const COUNTED_PASS: TestResult = Object.freeze({ kind: 'test', framework: 'counted', test_id: '', status: 'passed' }) as TestResult;
 
 /**
  * One report format. `sniff` looks only at the first bytes so detection is cheap on a 1 GB file;

@@ -72,6 +72,20 @@ describe('runIngest over every real fixture', () => {
     expect(r.summary).toMatchObject({ events_written: 4, records_written: 4, cases: 8 });
   });
 
+  it('without --all counts JUnit passes without building them: the same summary and events as with it', async () => {
+    const inputs = ['xml-edge/*.xml', 'xml-edge/checklist/*.xml'];
+    const counted = await ingest(inputs, { repoRoot: 'xml-edge' });
+    const built = await ingest(inputs, { repoRoot: 'xml-edge', all: true });
+    expect(counted.summary.cases).toBeGreaterThan(50);
+    expect({ ...counted.summary, records_written: 0 }).toEqual({ ...built.summary, records_written: 0 });
+    // The same keys in the same order (the --json summary's bytes).
+    expect(JSON.stringify(counted.summary.by_status)).toBe(JSON.stringify(built.summary.by_status));
+    const untimed = (events: FailureEvent[]) => events.map((e) => ({ ...e, ts: '' }));
+    expect(counted.events.length).toBeGreaterThan(20);
+    expect(untimed(counted.events)).toEqual(untimed(built.events));
+    expect(counted.stderr.replace(/ and \d+ test case records?/, '')).toBe(built.stderr.replace(/ and \d+ test case records?/, ''));
+  });
+
   it('summarises status, kind and the files with most failures', async () => {
     const r = await ingest(['go/report.json', 'tsc/tsc.log'], { repoRoot: 'go/project' });
     expect(r.summary).toMatchObject({ cases: 15, by_status: { passed: 3, skipped: 1, failed: 3, errored: 8 }, by_kind: { test: 8, build: 1, typecheck: 6 } });

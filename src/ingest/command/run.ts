@@ -114,7 +114,9 @@ function packageDir(dir: string, repoRoot: string): string | undefined {
 /** An input's results, in batches (a loop over a large report costs no promise per result). */
 async function* results(input: IngestInput, o: IngestCommandOptions, repoRoot: string, pkg: string | undefined, onFormat: (f: string) => void): AsyncGenerator<TestResult[]> {
   const source = input.kind === 'stdin' ? o.stdin : input.path;
-  const opts = { repoRoot, displayName: input.display, format: o.format, package: pkg };
+  // Without --all only failures are written and passing cases only counted (by status and kind):
+  // the JUnit parser then builds no result for them.
+  const opts = { repoRoot, displayName: input.display, format: o.format, package: pkg, passes: o.all ? ('build' as const) : ('count' as const) };
   if (o.log) {
     onFormat('ci-log');
     for await (const r of extractCiLog(typeof source === 'string' ? createReadStream(source) : source, opts)) yield [r];

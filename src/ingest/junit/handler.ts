@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { StatedTotals, TestResult } from '../../events/index.js';
+import { COUNTED_PASS } from '../types.js';
 import type { XmlParseOptions, XmlReportHandler } from '../xml/driver.js';
 import { parseSeconds, secondsToMs } from '../xml/duration.js';
 import { NameTable } from '../xml/names.js';
@@ -104,6 +105,8 @@ export class JunitHandler implements XmlReportHandler {
   private vitest: { names: VitestNameReader; passes: VitestPassBuilder } | undefined;
   /** The open case's name was read by `vitest.names` (draft.name is filled in only if needed). */
   private vitestName = false;
+  /** `passes: 'count'`: a passing case yields COUNTED_PASS instead of a result built for it. */
+  private readonly countPasses: boolean;
 
   constructor(
     private readonly scanner: XmlScanner,
@@ -121,6 +124,7 @@ export class JunitHandler implements XmlReportHandler {
       js: jsPlaceContext(opts.repoRoot, baseDir, tests),
     };
     this.onTotals = opts.onTotals;
+    this.countPasses = opts.passes === 'count';
     scanner.wantComments = true;
   }
 
@@ -277,6 +281,13 @@ export class JunitHandler implements XmlReportHandler {
     }
     const at = this.slots;
     CASE_ATTRS.collect(tag, at);
+    if (this.countPasses && tag.selfClosing && this.sniffer.isLocked && !this.repeatsAreReruns && at[C_STATUS] === -1 && plainNameAt(tag, at[C_NAME]!)) {
+      // A case with no children and no status attribute passed (see closeCase): counted, nothing read.
+      this.draft = undefined;
+      if (this.output.empty === false) this.output.reset();
+      this.out.push(COUNTED_PASS);
+      return;
+    }
     const classname = at[C_CLASSNAME] !== -1 ? tag.repeatedAt(at[C_CLASSNAME]!, this.classnameMemo) : at[C_CLASS] !== -1 ? tag.valueAt(at[C_CLASS]!) : undefined;
     const nameAt = at[C_NAME]!;
     let name = '';
@@ -327,6 +338,13 @@ export class JunitHandler implements XmlReportHandler {
       draft.output = this.output.text().trim() || undefined;
       this.output.reset();
     }
+    // Only counted: no outcome and no status attribute is always a pass (buildResult's PASSED), and
+    // nothing later reads it. Not where a repeat may merge it into a flaky result (pytest, go), nor for
+    // an unnamed case (its "(unnamed n)" number advances the suite's count as it is built).
+    if (this.countPasses && draft.outcomes.length === 0 && draft.status === undefined && !this.repeatsAreReruns && (this.vitestName ? this.vitest!.names.title !== '' || this.vitest!.names.parents !== undefined : draft.name !== '')) {
+      this.out.push(COUNTED_PASS);
+      return;
+    }
     let result: TestResult | undefined;
     if (this.vitestName) {
       const names = this.vitest!.names;
@@ -375,6 +393,18 @@ export class JunitHandler implements XmlReportHandler {
     this.text.reset();
     this.setTarget(this.outputOpen ? INTO_OUTPUT : NOTHING);
   }
+}
+
+/**
+ * The name attribute at span `at` starts with a printable ASCII byte other than `&`: its text, trimmed
+ * or split as a vitest name, cannot be empty (an empty name is numbered as it is built).
+ */
+function plainNameAt(tag: Tag, at: number): boolean {
+  if (at === -1) return false;
+  const start = tag.valueStart(at);
+  if (start === tag.valueEnd(at)) return false;
+  const c = tag.buf[start]!;
+  return c > 32 && c < 127 && c !== 38;
 }
 
 function parseSecondsText(text: string | undefined): number | undefined {
