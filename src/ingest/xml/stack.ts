@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { repoRelative } from '../../events/paths.js';
 import { parseFrames, VITEST_FRAME, type StackFrame } from '../frames.js';
+import { FrameMarks, vitestFrameAt } from './frame-scan.js';
 
 /** Characters of a stack searched for frames: the 4000 a stack is capped to, and some. */
 const MAX_SCAN = 64 * 1024;
-/** Shared and stateful (`g`): findFrame resets it and never calls itself while using it. */
-const FRAME_MARKS = /:\d|:line \d|, line \d/g;
 const VENDOR = /(^|\/)(node_modules|site-packages|dist-packages|vendor|\.venv|venv|\.cargo|\.rustup|go\/pkg\/mod|\.m2|\.gradle)\//;
 const JVM_FILE = /\.(java|kt|scala|groovy|clj)$/;
 const INTERNAL = /^(node:|internal\/|<anonymous>|native|evalmachine)/;
@@ -27,24 +26,19 @@ export function findFrame(stack: string | undefined, repoRoot: string, baseDir: 
   if (!stack) return undefined;
   // Jump from one "file:line" mark to the next instead of visiting every line: message and diff lines
   // cost nothing.
-  const marks = FRAME_MARKS;
-  marks.lastIndex = 0;
+  const marks = new FrameMarks(stack);
   const limit = Math.min(stack.length, MAX_SCAN);
-  let m: RegExpExecArray | null;
-  while ((m = marks.exec(stack)) !== null && m.index < limit) {
-    const start = stack.lastIndexOf('\n', m.index) + 1;
-    let end = stack.indexOf('\n', m.index);
+  for (let at = marks.next(0); at !== -1 && at < limit; ) {
+    const start = stack.lastIndexOf('\n', at) + 1;
+    let end = stack.indexOf('\n', at);
     if (end === -1) end = stack.length;
-    marks.lastIndex = end;
-    if (end - start > 2000) continue;
-    const frame = parseLine(stack.slice(start, end));
+    const frame = end - start > 2000 ? undefined : parseLine(stack, start, end);
+    at = end < stack.length ? marks.next(end) : -1;
     if (frame === undefined) continue;
     // JVM frames print a bare file name ("FooTest.java"); only the class name can place those.
     const jvm = !frame.file.includes('/') && JVM_FILE.test(frame.file);
     const located: LocatedFrame = { file: frame.file, line: frame.line, column: frame.column, func: frame.func, raw: frame.file, repoFile: jvm ? undefined : inRepo(frame.file, repoRoot, baseDir) };
-    const resume = marks.lastIndex;
     if (want(located)) return located;
-    marks.lastIndex = resume;
   }
   return undefined;
 }
@@ -55,11 +49,18 @@ const V8_SIMPLE = /^\s*at (?:async )?(?:([^\s(][^(]*) \()?((?:file:\/\/)?\/[^\s(
 /** VITEST_FRAME with numbered groups (func, file, line, column): no groups object per match. */
 const VITEST_NUMBERED = new RegExp(VITEST_FRAME.source.replace(/\?<\w+>/g, ''), VITEST_FRAME.flags);
 
-function parseLine(line: string): StackFrame | undefined {
-  // A line that starts (after spaces) with vitest's ❯ cannot be a V8 "at" frame: straight to its pattern.
-  let k = 0;
-  while (k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
-  if (line.charCodeAt(k) !== 0x276f) {
+/** The frame on the line `stack[start, end)`, if it is one. */
+function parseLine(stack: string, start: number, end: number): StackFrame | undefined {
+  // A line that starts (after spaces) with vitest's ❯ cannot be a V8 "at" frame: read by hand, else
+  // by its pattern.
+  let k = start;
+  while (k < end && (stack.charCodeAt(k) === 32 || stack.charCodeAt(k) === 9)) k++;
+  if (stack.charCodeAt(k) === 0x276f) {
+    const fast = vitestFrameAt(stack, start, end);
+    if (fast !== undefined) return fast;
+  }
+  const line = stack.slice(start, end);
+  if (stack.charCodeAt(k) !== 0x276f) {
     const s = V8_SIMPLE.exec(line);
     if (s) return { file: s[2]!, line: Number(s[3]), column: Number(s[4]), func: s[1] };
   }
