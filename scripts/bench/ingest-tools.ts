@@ -36,37 +36,17 @@ export const TOOLS: Record<string, (file: string) => Promise<Seen>> = {
   },
 
   /**
-   * suture as `suture ingest` runs it: the facade opens the file (detecting the format), the JUnit
-   * parser builds every TestResult (ids, locations, messages, stacks, repro commands), and the results
-   * are taken a batch at a time.
+   * suture as `suture ingest --all` runs it: the facade opens the file (detecting the format), the
+   * JUnit parser builds every TestResult (ids, locations, messages, stacks, repro commands), and the
+   * results are taken a batch at a time.
    */
-  async suture(file) {
-    const seen = { cases: 0, failures: 0 };
-    const opened = await openReport(file, { repoRoot: '/home/ci/repo', displayName: file });
-    for await (const batch of opened.batches()) {
-      for (const r of batch) {
-        seen.cases++;
-        if (r.status === 'failed' || r.status === 'errored') seen.failures++;
-      }
-    }
-    return seen;
-  },
+  suture: (file) => sutureIngest(file, 'build'),
 
   /**
    * What `suture ingest` does by default (without --all, it writes only failures): the same, but
    * passing cases are only counted (`passes: 'count'`), not built. Failures are built as above.
    */
-  async 'suture-failures'(file) {
-    const seen = { cases: 0, failures: 0 };
-    const opened = await openReport(file, { repoRoot: '/home/ci/repo', displayName: file, passes: 'count' });
-    for await (const batch of opened.batches()) {
-      for (const r of batch) {
-        seen.cases++;
-        if (r.status === 'failed' || r.status === 'errored') seen.failures++;
-      }
-    }
-    return seen;
-  },
+  'suture-failures': (file) => sutureIngest(file, 'count'),
 
   /** The same through the ReportParser's per-result async iterator (one settled promise per result). */
   async 'suture-iter'(file) {
@@ -176,6 +156,18 @@ export const TOOLS: Record<string, (file: string) => Promise<Seen>> = {
     return countTree(doc.testsuites?.testsuite ?? [], (c) => c.failure !== undefined);
   },
 };
+
+async function sutureIngest(file: string, passes: 'build' | 'count'): Promise<Seen> {
+  const seen = { cases: 0, failures: 0 };
+  const opened = await openReport(file, { repoRoot: '/home/ci/repo', displayName: file, passes });
+  for await (const batch of opened.batches()) {
+    for (const r of batch) {
+      seen.cases++;
+      if (r.status === 'failed' || r.status === 'errored') seen.failures++;
+    }
+  }
+  return seen;
+}
 
 function countTree(suites: Array<{ testcase?: unknown[] }>, failed: (c: Record<string, unknown>) => boolean): Seen {
   const seen = { cases: 0, failures: 0 };
