@@ -22,6 +22,16 @@ async function parse(rel: string, projectRel: string) {
 }
 
 const brief = (r: TestResult): string => `${r.status} ${r.test_id}`;
+/** The fixture project's tests as every JavaScript producer reports them: the same ids whatever wrote the report. */
+const CALC_PROJECT_IDS = [
+  'passed test/calc.test.js::calc > add > adds two numbers',
+  'failed test/calc.test.js::calc > subtracts two numbers',
+  'failed test/calc.test.js::calc > divides by zero',
+  'skipped test/calc.test.js::calc > multiplies (not written yet)',
+  'skipped test/calc.test.js::calc > computes a square root',
+  'passed test/strings.test.js::joins strings with add',
+  "failed test/strings.test.js::has a 'quoted' name",
+];
 const without = (r: TestResult, ...keys: (keyof TestResult)[]): Partial<TestResult> => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k as keyof TestResult)));
 
 describe('JUnit from real producers', () => {
@@ -63,13 +73,7 @@ describe('JUnit from real producers', () => {
     const { results, totals } = await parse('vitest/junit.xml', 'vitest/project');
     expect(results.map(brief)).toEqual([
       'failed test/broken.test.js::(test file)',
-      'passed test/calc.test.js::calc > add > adds two numbers',
-      'failed test/calc.test.js::calc > subtracts two numbers',
-      'failed test/calc.test.js::calc > divides by zero',
-      'skipped test/calc.test.js::calc > multiplies (not written yet)',
-      'skipped test/calc.test.js::calc > computes a square root',
-      'passed test/strings.test.js::joins strings with add',
-      "failed test/strings.test.js::has a 'quoted' name",
+      ...CALC_PROJECT_IDS,
     ]);
     expect(without(results[3]!, 'stack')).toEqual({
       kind: 'test',
@@ -125,15 +129,7 @@ describe('JUnit from real producers', () => {
   it('node:test: file and line only in the stack, nested suites, totals in comments, a failing todo is not a failure', async () => {
     const { results, totals } = await parse('node-test/junit.xml', 'node-test/project');
     // No file in the report at all: found from the titles in the test files, for passes too.
-    expect(results.map(brief)).toEqual([
-      'passed test/calc.test.js::calc > add > adds two numbers',
-      'failed test/calc.test.js::calc > subtracts two numbers',
-      'failed test/calc.test.js::calc > divides by zero',
-      'skipped test/calc.test.js::calc > multiplies (not written yet)',
-      'skipped test/calc.test.js::calc > computes a square root',
-      'passed test/strings.test.js::joins strings with add',
-      "failed test/strings.test.js::has a 'quoted' name",
-    ]);
+    expect(results.map(brief)).toEqual(CALC_PROJECT_IDS);
     expect(results[0]).toMatchObject({ suite: 'calc > add', file: 'test/calc.test.js' });
     expect(without(results[2]!, 'stack')).toEqual({
       kind: 'test',
