@@ -22,7 +22,7 @@ async function parse(rel: string, projectRel: string) {
 }
 
 const brief = (r: TestResult): string => `${r.status} ${r.test_id}`;
-/** The fixture project's tests as every JavaScript producer reports them: the same ids whatever wrote the report. */
+/** The fixture project's tests as vitest and node:test report them: the same ids from either report. */
 const CALC_PROJECT_IDS = [
   'passed test/calc.test.js::calc > add > adds two numbers',
   'failed test/calc.test.js::calc > subtracts two numbers',
