@@ -55,12 +55,13 @@ function parseLine(stack: string, start: number, end: number): StackFrame | unde
   // by its pattern.
   let k = start;
   while (k < end && (stack.charCodeAt(k) === 32 || stack.charCodeAt(k) === 9)) k++;
-  if (stack.charCodeAt(k) === 0x276f) {
+  const vitestLine = stack.charCodeAt(k) === 0x276f;
+  if (vitestLine) {
     const fast = vitestFrameAt(stack, start, end);
     if (fast !== undefined) return fast;
   }
   const line = stack.slice(start, end);
-  if (stack.charCodeAt(k) !== 0x276f) {
+  if (!vitestLine) {
     const s = V8_SIMPLE.exec(line);
     if (s) return { file: s[2]!, line: Number(s[3]), column: Number(s[4]), func: s[1] };
   }
